@@ -1,0 +1,121 @@
+"""The contract between kg's extractors and the RDF writer.
+
+Every extractor is a spaCy component that reads a ``Doc`` made from the *cleaned* text of one
+source file and writes what it found onto that ``Doc``; it never builds RDF itself. Keeping the
+output on the ``Doc`` means each component can be tested alone on a hand-built ``Doc``, and the
+RDF writer (``kg.rdf``) is the only place that knows the vocabulary.
+
+What goes where:
+
+* ``doc.spans[CATEGORY]`` for each name in :data:`CATEGORIES`: one span per mention. Spans may
+  overlap (``31 234 en 27 111, nr. 5`` yields two ``kamerstuk`` spans over the same characters).
+  ``span.label_`` is the category, ``span.kb_id_`` the entity key (see :data:`CATEGORIES`), and
+  ``span._.kg`` an optional dict of extra attributes (see :func:`span_attrs`).
+* ``doc.spans["question"]`` / ``doc.spans["answer"]``: numbered questions and answers; their
+  ``span._.kg["numbers"]`` is a list of ints (``Antwoord 3 & 4`` -> ``[3, 4]``).
+* ``doc._.kg_document``: document-level facts (type, own identifiers, date, title, ...); see
+  :data:`DOCUMENT_FIELDS`.
+* ``doc._.kg_relations``: actor-instrument associations, one dict per (sentence, actor,
+  instrument): ``{"actor": Span, "instrument": Span, "sentence": Span, "verb": str | None}``.
+* ``doc._.kg_footers``: the page footers the cleaner removed (list of str), set *before* the
+  pipeline runs, so the document's own number can be read from them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+#: Mention categories, and what ``span.kb_id_`` holds for each.
+CATEGORIES: dict[str, str] = {
+    "kamerstuk": "normalized id, e.g. '34950-XV-2', '31234-J', 'h-tk-20072008-75', 'ah-tk-20192020-961'",
+    "motion": "normalized Kamerstuk id of the motion when known (e.g. '28719-49'), else ''",
+    "organisation": "concept path relative to the base IRI, e.g. 'id/organisatie/uwv'",
+    "party": "concept path relative to the base IRI, e.g. 'id/partij/vvd'",
+    "instrument": "concept path relative to the base IRI, e.g. 'id/instrument/ips'",
+    "law": "concept path relative to the base IRI, e.g. 'id/wet/participatiewet'",
+    "person": "'' (the RDF writer derives the key from span._.kg['name'])",
+}
+
+#: Keys of ``doc._.kg_document``; all optional.
+DOCUMENT_FIELDS: dict[str, str] = {
+    "type": "one of DOCUMENT_TYPES",
+    "identifiers": "list of the document's own normalized ids, primary first",
+    "date": "ISO date string (YYYY-MM-DD) of the document (answers received, letter date, ...)",
+    "title": "dossier or document title",
+    "questioner": "name of the Kamerlid who asked (schriftelijke vragen)",
+}
+
+DOCUMENT_TYPES = (
+    "brief",
+    "schriftelijke-vragen",
+    "lijst-van-vragen-en-antwoorden",
+    "motie",
+    "verslag",
+    "handelingen",
+)
+
+SPAN_GROUPS = (*CATEGORIES, "question", "answer")
+
+
+def register_extensions() -> None:
+    """Register kg's custom attributes on spaCy's classes (idempotent)."""
+    if not Span.has_extension("kg"):
+        Span.set_extension("kg", default=None)
+    for name, default in (("kg_document", None), ("kg_relations", None), ("kg_footers", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register_extensions()
+
+
+def document_facts(doc: Doc) -> dict[str, Any]:
+    """Return ``doc._.kg_document``, creating it on first use."""
+    if doc._.kg_document is None:
+        doc._.kg_document = {}
+    return doc._.kg_document
+
+
+def relations(doc: Doc) -> list[dict[str, Any]]:
+    """Return ``doc._.kg_relations``, creating it on first use."""
+    if doc._.kg_relations is None:
+        doc._.kg_relations = []
+    return doc._.kg_relations
+
+
+def add_mention(doc: Doc, category: str, span: Span, key: str = "", **attrs: Any) -> Span:
+    """Add a mention of ``category`` to ``doc.spans[category]`` and return the stored span.
+
+    ``span`` may come from any source (matcher, regex over ``doc.char_span``, ...); the stored span
+    carries ``label_ == category`` and ``kb_id_ == key``, and ``attrs`` become ``span._.kg``.
+    """
+    if category not in CATEGORIES and category not in SPAN_GROUPS:
+        raise ValueError(f"unknown mention category {category!r}")
+    stored = Span(doc, span.start, span.end, label=category, kb_id=key)
+    if attrs:
+        stored._.kg = dict(attrs)
+    group = doc.spans[category] if category in doc.spans else None
+    if group is None:
+        doc.spans[category] = [stored]
+    else:
+        group.append(stored)
+    return stored
+
+
+def mentions(doc: Doc, category: str) -> list[Span]:
+    """The spans of one category (empty when no extractor wrote any)."""
+    return list(doc.spans[category]) if category in doc.spans else []
+
+
+def span_attrs(span: Span) -> dict[str, Any]:
+    """``span._.kg`` or an empty dict.
+
+    Attributes in use: person: ``name`` (as written, without role), ``role`` (``Minister``,
+    ``Staatssecretaris``, ``Kamerlid``, ...), ``organisation`` (concept path of the ministry),
+    ``party`` (concept path), ``signatory`` (bool), ``speaker`` (bool). motion: ``submitters``
+    (list of names), ``parties`` (list of party concept paths), ``label`` (e.g.
+    ``motie-Van Hijum c.s.``), ``dossier``, ``number``. question/answer: ``numbers``.
+    """
+    return span._.kg or {}

@@ -1,0 +1,1 @@
+"""Pattern and gazetteer data for the extractors (data files, not code)."""

@@ -1,0 +1,1 @@
+"""The ontology, SKOS concept schemes (the gazetteers' source of truth) and SHACL shapes."""

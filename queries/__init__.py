@@ -1,0 +1,1 @@
+"""Saved SPARQL queries shipped with kg."""
