@@ -45,6 +45,7 @@ DOCUMENT_FIELDS: dict[str, str] = {
     "date": "ISO date string (YYYY-MM-DD) of the document (answers received, letter date, ...)",
     "title": "dossier or document title",
     "questioner": "name of the Kamerlid who asked (schriftelijke vragen)",
+    "submitters": "names of the submitters when the document IS a motion",
 }
 
 DOCUMENT_TYPES = (

@@ -1,0 +1,51 @@
+"""Sentence boundaries from the page layout.
+
+PDF-extracted Kamerstukken carry structure in their line breaks: headings such as ``Vraag 3`` or
+``Motie 49``, signature blocks and footnote bodies stand on lines of their own without a full stop.
+A punctuation-based sentencizer glues them onto the next sentence, so mentions would point at
+sentences that never existed. This component adds sentence starts after blank lines and after short
+lines that end without punctuation and are followed by a capitalised, numbered or bulleted line.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+_SENTENCE_END = set(".?!:;,")
+_BULLETS = {"•", "-", "–", "—", "*"}
+_HEADING_TOKENS = 8
+
+
+@Language.component("kg_layout")
+def layout_sentences(doc: Doc) -> Doc:
+    """Mark sentence starts at paragraph breaks and after heading-like lines."""
+    for token in doc[:-1]:
+        newlines = token.text_with_ws.count("\n")
+        if not newlines:
+            continue
+        following = doc[token.i + 1]
+        if following.is_space:
+            continue
+        last = token if not token.is_space else doc[token.i - 1] if token.i else token
+        if newlines >= 2 or (_is_heading_line(doc, last) and _starts_block(following)):
+            following.is_sent_start = True
+    return doc
+
+
+def _starts_block(token: Token) -> bool:
+    return token.is_title or token.is_upper or token.like_num or token.text in _BULLETS
+
+
+def _is_heading_line(doc: Doc, last: Token) -> bool:
+    """True when the line ending at ``last`` is short and carries no sentence punctuation at its end."""
+    if last.is_space or last.text in _SENTENCE_END:
+        return False
+    count = 0
+    for token in reversed(doc[: last.i + 1]):
+        if token.i != last.i and "\n" in token.text_with_ws:
+            break
+        count += 1
+        if count > _HEADING_TOKENS:
+            return False
+    return True

@@ -1,0 +1,349 @@
+"""The ``kg`` command: a thin layer over kg's library (build, query, export, info, validate, ...).
+
+Start-up stays light: spaCy is imported only by ``kg build`` (inside :func:`kg.build.build`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.store import EXPORT_FORMATS, STORE_ENV, KGStore, StoreError, default_store_path
+
+STORE_OPTION = click.option(
+    "--store",
+    "store_path",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar=STORE_ENV,
+    default=None,
+    help=f"Store directory (default: ./kg-store, or ${STORE_ENV}).",
+)
+
+
+def fail(message: str, code: int = 1) -> "NoReturn":  # noqa: F821
+    """Print a one-line error and exit non-zero."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(code)
+
+
+def open_store(path: Path | None, *, read_only: bool) -> KGStore:
+    try:
+        return KGStore.open(path, read_only=read_only)
+    except StoreError as error:
+        fail(str(error))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """Build a knowledge graph of Dutch Kamerstukken and query it with SPARQL.
+
+    \b
+    Examples:
+      kg build                         # the bundled sample Kamerstukken
+      kg build ../shared/corpus        # a folder of .txt Kamerstukken
+      kg queries                       # list the saved queries
+      kg query entities --format csv   # run one
+      kg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+      kg export --format trig -o kg.trig
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@STORE_OPTION
+@click.option("--model", default=None, help="spaCy pipeline to use (default: nl_core_news_sm if installed, else rules-only).")
+@click.option("--force", is_flag=True, help="Rebuild documents even when unchanged.")
+@click.option("--base-uri", default=None, envvar="KG_BASE_URI", help="Base IRI of the graph (default: https://w3id.org/kamerstukken-kg/).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, force: bool, base_uri: str | None, quiet: bool) -> None:
+    """Extract Kamerstukken (.txt files or folders) into the store.
+
+    Without PATHS, builds the sample Kamerstukken bundled with kg. Each document gets its own
+    named graph; unchanged documents are skipped unless --force.
+
+    \b
+    Examples:
+      kg build
+      kg build ../shared/corpus --store corpus-store
+      kg build stukken/*.txt --force --base-uri https://data.example.nl/kst/
+    """
+    from kg.build import build as run_build
+    from kg.pipeline import ModelNotFound
+    from kg.vocab import DEFAULT_BASE, check_base
+
+    try:
+        base = check_base(base_uri or DEFAULT_BASE)
+    except ValueError as error:
+        fail(str(error))
+    store = open_store(store_path, read_only=False)
+
+    def progress(items):
+        if quiet or len(items) < 2:
+            yield from items
+            return
+        with click.progressbar(items, label="Extracting", file=sys.stderr, item_show_func=lambda p: p.name if p else "") as bar:
+            yield from bar
+
+    try:
+        report = run_build(
+            store,
+            list(paths) if paths else None,
+            model=model,
+            force=force,
+            base=base,
+            on_mode=lambda line: click.echo(line, err=True),
+            progress=progress,
+        )
+    except ModelNotFound as error:
+        fail(str(error))
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    entities = ", ".join(f"{n} {category}" for category, n in sorted(report.entities.items())) or "none"
+    click.echo(
+        f"Built {len(report.built)} document(s), skipped {len(report.skipped_unchanged)} unchanged, "
+        f"{len(report.warnings)} warning(s); store {store.path} holds {report.triples} triples; "
+        f"entities: {entities}; {report.seconds:.1f} s",
+        err=True,
+    )
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    parsed = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            fail(f"--param takes KEY=VALUE, got {item!r}")
+        parsed[key.strip()] = value
+    return parsed
+
+
+def _run_and_write(store: KGStore, sparql: str, substitutions, fmt: str, limit: int | None, output) -> None:
+    from kg.output import OutputError, write_result
+
+    try:
+        result = store.query(sparql, substitutions=substitutions)
+    except SyntaxError as error:
+        fail(f"malformed SPARQL: {' '.join(str(error).split())}")
+    except OSError as error:
+        fail(f"query failed: {' '.join(str(error).split())}")
+    stream = output if output is not None else sys.stdout.buffer
+    try:
+        count = write_result(result, fmt, stream, limit=limit)
+    except OutputError as error:
+        fail(str(error))
+    except (SyntaxError, OSError, RuntimeError) as error:  # evaluation errors surface while iterating
+        fail(f"query failed: {' '.join(str(error).split())}")
+    stream.flush()
+    if count == 0:
+        click.echo("(no results)", err=True)
+
+
+FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"]),
+    default="table", show_default=True, help="table for people; csv/tsv/json/xml are SPARQL 1.1 results; turtle/ntriples/jsonld for CONSTRUCT/DESCRIBE.",
+)
+LIMIT_OPTION = click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many rows.")
+QUERIES_OPTION = click.option(
+    "--queries", "query_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+    help="Extra folder of .rq files (repeatable; also $KG_QUERIES).",
+)
+OUTPUT_OPTION = click.option("-o", "--output", type=click.File("wb"), default=None, help="Write to FILE instead of stdout.")
+
+
+@main.command()
+@click.argument("name")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Bind a query parameter (repeatable).")
+@FORMAT_OPTION
+@LIMIT_OPTION
+@QUERIES_OPTION
+@STORE_OPTION
+@OUTPUT_OPTION
+def query(name: str, params: tuple[str, ...], fmt: str, limit: int | None, query_dirs, store_path, output) -> None:
+    """Run a saved query by NAME (see 'kg queries'), or a .rq file by path.
+
+    \b
+    Examples:
+      kg query documents
+      kg query entities --format csv > entities.csv
+      kg query mentions-of --param entity=https://w3id.org/kamerstukken-kg/id/organisatie/uwv
+      kg query ./my-query.rq --format json
+    """
+    from kg.queries import QueryError, resolve_query
+
+    try:
+        saved = resolve_query(name, list(query_dirs))
+        substitutions = saved.substitutions(_parse_params(params))
+    except QueryError as error:
+        fail(str(error))
+    store = open_store(store_path, read_only=True)
+    _run_and_write(store, saved.text, substitutions, fmt, limit, output)
+
+
+@main.command(name="queries")
+@QUERIES_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def list_queries(query_dirs, fmt: str) -> None:
+    """List the saved queries with one-line descriptions.
+
+    \b
+    Examples:
+      kg queries
+      kg queries --queries ./my-queries --format json
+    """
+    from kg.output import format_table
+    from kg.queries import QueryError, saved_queries
+
+    try:
+        queries = saved_queries(list(query_dirs))
+    except QueryError as error:
+        fail(str(error))
+    if fmt == "json":
+        click.echo(json.dumps([
+            {"name": q.name, "title": q.title, "description": q.description, "path": q.path, "builtin": q.builtin,
+             "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default, "help": p.help} for p in q.params],
+             "examples": list(q.examples)}
+            for q in queries.values()
+        ], indent=2, ensure_ascii=False))
+        return
+    rows = []
+    for q in queries.values():
+        params = " ".join(f"{p.name}={'…' if p.required else p.default or ''}".rstrip("=") for p in q.params)
+        rows.append([q.name + ("" if q.builtin else " *"), q.description or q.title, params])
+    click.echo(format_table(["name", "description", "parameters"], rows), nl=False)
+
+
+@main.command()
+@click.argument("query_text", metavar="QUERY")
+@FORMAT_OPTION
+@LIMIT_OPTION
+@STORE_OPTION
+@OUTPUT_OPTION
+def sparql(query_text: str, fmt: str, limit: int | None, store_path, output) -> None:
+    """Run an ad-hoc SPARQL QUERY: text, @file.rq, or - for stdin.
+
+    Common prefixes (kg, dcterms, skos, nif, org, foaf, prov, ...) are predeclared.
+
+    \b
+    Examples:
+      kg sparql 'SELECT ?doc ?id WHERE { ?doc dcterms:identifier ?id }'
+      kg sparql @queries/my.rq --format csv
+      echo 'ASK { ?s a kg:Kamerstuk }' | kg sparql -
+    """
+    if query_text == "-":
+        query_text = sys.stdin.read()
+    elif query_text.startswith("@"):
+        path = Path(query_text[1:])
+        if not path.is_file():
+            fail(f"query file {path} not found")
+        query_text = path.read_text(encoding="utf-8")
+    if not query_text.strip():
+        fail("empty query; pass SPARQL text, @file.rq or - for stdin")
+    store = open_store(store_path, read_only=True)
+    _run_and_write(store, query_text, None, fmt, limit, output)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="turtle", show_default=True,
+              help="trig/nquads keep the named graphs; turtle/ntriples/jsonld give their union.")
+@OUTPUT_OPTION
+@STORE_OPTION
+def export(fmt: str, output, store_path) -> None:
+    """Export the whole graph, deterministically (same input, same bytes).
+
+    \b
+    Examples:
+      kg export > kg.ttl
+      kg export --format trig -o kg.trig
+      kg export --format nquads | gzip > kg.nq.gz
+    """
+    store = open_store(store_path, read_only=True)
+    stream = output if output is not None else sys.stdout.buffer
+    store.export(fmt, stream)
+    stream.flush()
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def info(store_path, fmt: str) -> None:
+    """Versions, NLP mode, store path, and counts per named graph and per class.
+
+    \b
+    Examples:
+      kg info
+      kg info --format json
+    """
+    from kg.info import gather_info, format_info
+
+    data = gather_info(store_path or default_store_path())
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False) if fmt == "json" else format_info(data), nl=fmt == "json")
+
+
+@main.command()
+@STORE_OPTION
+def validate(store_path) -> None:
+    """Check the graph against kg's SHACL shapes; exits 1 on violations.
+
+    \b
+    Examples:
+      kg validate
+      kg validate --store corpus-store
+    """
+    from kg.validate import validate as run_validate
+
+    store = open_store(store_path, read_only=True)
+    report = run_validate(store.store)
+    click.echo(report.text)
+    if not report.conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("ontology-docs"),
+              show_default=True, help="Folder to write the documentation to.")
+@click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True)
+def ontology(out_dir: Path, fmt: str) -> None:
+    """Write human-readable documentation of kg's ontology and concept schemes.
+
+    \b
+    Examples:
+      kg ontology -o docs/ontology
+      kg ontology --format markdown -o docs
+    """
+    from kg.ontology_docs import write_docs
+
+    written = write_docs(out_dir, fmt=fmt)
+    click.echo(f"Wrote {written}", err=True)
+
+
+@main.command()
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@STORE_OPTION
+def evaluate(gold_dir: Path, store_path) -> None:
+    """Score the store's entities against gold annotations: precision, recall, F1 per category.
+
+    \b
+    Examples:
+      kg build ../shared/corpus --store corpus-store
+      kg evaluate tests/gold/corpus --store corpus-store
+    """
+    from kg.evaluate import GoldError, evaluate as run_evaluate, format_report, load_gold
+    from kg.queries import resolve_query
+
+    try:
+        gold = load_gold(gold_dir)
+    except GoldError as error:
+        fail(str(error))
+    store = open_store(store_path, read_only=True)
+    rows = [{k: (s[k].value if s[k] is not None else "") for k in ("document", "source", "category", "entity", "label")}
+            for s in store.query(resolve_query("entities").text)]
+    click.echo(format_report(run_evaluate(rows, gold)), nl=False)
+
+
+if __name__ == "__main__":
+    main()
