@@ -174,6 +174,14 @@ def _read_gold_file(path: Path) -> tuple[str, list[GoldEntity]]:
     return data["source"], entities
 
 
+@dataclass
+class _Prediction:
+    """One distinct normalized label of one document and category, and the entities carrying it."""
+
+    label: str
+    entities: set[str] = field(default_factory=set)
+
+
 def evaluate(rows: Iterable[Mapping[str, str]], gold: Mapping[str, list[GoldEntity]]) -> Evaluation:
     """Score predicted rows against ``gold``; rows of sources outside the gold are ignored.
 
@@ -217,12 +225,6 @@ def evaluate(rows: Iterable[Mapping[str, str]], gold: Mapping[str, list[GoldEnti
     return evaluation
 
 
-@dataclass
-class _Prediction:
-    label: str
-    entities: set[str] = field(default_factory=set)
-
-
 def _score(
     source: str,
     category: str,
@@ -231,7 +233,8 @@ def _score(
     evaluation: Evaluation,
 ) -> CategoryScore:
     score = CategoryScore(category)
-    candidates = {key: [i for i, e in enumerate(entities) if key in e.keys] for key in predictions}
+    keys = [e.keys for e in entities]
+    candidates = {key: [i for i, k in enumerate(keys) if key in k] for key in predictions}
     found: set[int] = set()
     for key in sorted(predictions, key=lambda k: (len(candidates[k]), k)):
         matches = candidates[key]
