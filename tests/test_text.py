@@ -368,3 +368,19 @@ def test_corpus_footnotes_and_markers(cleaned_corpus):
     assert "(Kamerstuk 34 950 XV, nr. 2)" in c000.text
     _, c004 = cleaned_corpus["004"]
     assert [m.number for m in c004.markers] == list(range(1, 15))
+
+
+def test_random_input_never_breaks_the_map():
+    pieces = list("ab reIZSW-\n  1239.,?)»«\r\f\u00ad\u00a0\u200b") + [
+        "Tweede Kamer, vergaderjaar 2017–2018, 34 950 XV, nr. 9 7", "\n1 Kamerstuk 3, nr. 1.\n", "ex-\ntra",
+        "kst-1-2", "\n\n2 Zie 2019.\n", "doelstel-\n\n",
+    ]
+    rng = random.Random(7)
+    for _ in range(2000):
+        raw = "".join(rng.choice(pieces) for _ in range(rng.randrange(60)))
+        cleaned = clean(raw)
+        offsets = [cleaned.raw_offset(i) for i in range(len(cleaned.text) + 1)]
+        assert offsets == sorted(offsets) and offsets[-1] == len(raw)
+        for i, ch in enumerate(cleaned.text):
+            if not cleaned.is_inserted(i):
+                assert raw[offsets[i]] == ch or (raw[offsets[i]].isspace() and ch.isspace())
