@@ -207,8 +207,8 @@ class DocumentWriter:
         if key:
             node = self.kamerstuk(key)
         else:
-            dossier = attrs.get("dossier") or ""
-            node = self.mint.iri(f"id/motie/{slug(f'{dossier} {label or attrs.get('number') or ''}')}")
+            name = f"{attrs.get('dossier') or ''} {label or attrs.get('number') or ''}"
+            node = self.mint.iri(f"id/motie/{slug(name)}")
         self.add(node, RDF.type, OPENGOV.Motion)
         if label:
             self.add(node, RDFS.label, Literal(label, language="nl"))
