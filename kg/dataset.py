@@ -1,0 +1,171 @@
+"""The VoID + DCAT description of a kg store, kept in its own named graph ``{base}graph/dataset``.
+
+Everything is computed from the store with SPARQL over all graphs except the dataset graph itself,
+and every node gets an IRI derived from the base (no blank nodes, no wall-clock time:
+``dcterms:modified`` is the end of the latest build), so describing the same store twice gives the
+same quads.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from pyoxigraph import Literal, NamedNode, Quad, Store
+
+from kg.vocab import DCAT, DCTERMS, PREFIXES, PROV, RDF, VOID, XSD, check_base
+
+TITLE = {"nl": "Kennisgraaf van Kamerstukken", "en": "Knowledge graph of Kamerstukken"}
+DESCRIPTION = {
+    "nl": "Personen, organisaties, partijen, beleidsinstrumenten, wetten, moties en verwijzingen die kg "
+    "uit Nederlandse parlementaire documenten haalde, met hun vindplaats in de brontekst (NIF) en de "
+    "herkomst van elke build (PROV-O).",
+    "en": "People, organisations, parties, policy instruments, laws, motions and references kg extracted "
+    "from Dutch parliamentary documents, with where they occur in the source text (NIF) and the "
+    "provenance of each build (PROV-O).",
+}
+LICENSE = "http://creativecommons.org/publicdomain/zero/1.0/"
+
+#: File suffix -> IANA media type of the dump formats kg writes (a trailing .gz is a compression).
+MEDIA_TYPES = {
+    ".nq": "application/n-quads",
+    ".trig": "application/trig",
+    ".ttl": "text/turtle",
+    ".nt": "application/n-triples",
+    ".jsonld": "application/ld+json",
+    ".rdf": "application/rdf+xml",
+}
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.integer)
+
+
+def _namespace(iri: str) -> str:
+    """The namespace of a vocabulary term: up to and including the last '#' or '/'."""
+    cut = max(iri.rfind("#"), iri.rfind("/"))
+    return iri[: cut + 1] if cut >= 0 else iri
+
+
+def _local_key(iri: str) -> str:
+    """A readable, stable path segment for a class or property: ``foaf-Person``."""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and re.fullmatch(r"[A-Za-z0-9_.-]+", iri[len(namespace) :] or "-"):
+            return f"{prefix}-{iri[len(namespace):]}"
+    return re.sub(r"[^A-Za-z0-9]+", "-", iri.split("://", 1)[-1]).strip("-")
+
+
+def _media_type(url: str) -> tuple[str | None, str | None]:
+    """(media type, compression media type) from a dump URL's file name."""
+    name = urlsplit(url).path.rsplit("/", 1)[-1].lower()
+    compressed = None
+    if name.endswith(".gz"):
+        name, compressed = name[:-3], "application/gzip"
+    for suffix, media in MEDIA_TYPES.items():
+        if name.endswith(suffix):
+            return media, compressed
+    return None, compressed
+
+
+def describe_dataset(
+    store: Store,
+    base: str,
+    *,
+    dumps: list[str] | None = None,
+    sparql_endpoint: str | None = None,
+) -> list[Quad]:
+    """Quads describing the data in ``store`` as one ``void:Dataset`` / ``dcat:Dataset``.
+
+    ``dumps`` are download URLs of exports (their media type is read from the suffix);
+    ``sparql_endpoint`` the public query URL, if any. ``void:triples`` counts distinct triples of
+    the union (a triple repeated in several document graphs counts once); ``void:entities`` counts
+    distinct IRI subjects under ``base`` (the dataset's ``void:uriSpace``).
+    """
+    base = check_base(base)
+    graph = NamedNode(base + "graph/dataset")
+    dataset = NamedNode(base + "dataset")
+    quads: list[Quad] = []
+
+    def add(s: NamedNode, p: NamedNode, o) -> None:
+        quads.append(Quad(s, p, o, graph))
+
+    def union(pattern: str = "?s ?p ?o") -> str:
+        """``pattern`` in every graph but this one (kg leaves the default graph empty; others may not)."""
+        return f"{{ GRAPH ?g {{ {pattern} }} FILTER (?g != {graph}) }} UNION {{ {pattern} }}"
+
+    def scalar(select: str, where: str) -> int:
+        for row in store.query(f"SELECT ({select} AS ?n) WHERE {{ {where} }}"):
+            return int(row["n"].value)
+        return 0
+
+    add(dataset, RDF.type, VOID.Dataset)
+    add(dataset, RDF.type, DCAT.Dataset)
+    for lang in sorted(TITLE):
+        add(dataset, DCTERMS.title, Literal(TITLE[lang], language=lang))
+        add(dataset, DCTERMS.description, Literal(DESCRIPTION[lang], language=lang))
+    add(dataset, DCTERMS.license, NamedNode(LICENSE))
+    add(dataset, VOID.uriSpace, Literal(base))
+    add(dataset, VOID.triples, _int(scalar("COUNT(*)", f"SELECT DISTINCT ?s ?p ?o WHERE {{ {union()} }}")))
+    add(dataset, VOID.distinctSubjects, _int(scalar("COUNT(DISTINCT ?s)", union())))
+    add(dataset, VOID.distinctObjects, _int(scalar("COUNT(DISTINCT ?o)", union())))
+    add(
+        dataset,
+        VOID.entities,
+        _int(scalar("COUNT(DISTINCT ?s)", f"{union()} FILTER (isIRI(?s) && STRSTARTS(STR(?s), {_quote(base)}))")),
+    )
+
+    namespaces: set[str] = set()
+    classes = store.query(
+        f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {union('?s a ?c')} FILTER isIRI(?c) }} GROUP BY ?c"
+    )
+    class_rows = sorted((row["c"].value, int(row["n"].value)) for row in classes)
+    add(dataset, VOID.classes, _int(len(class_rows)))
+    for iri, count in class_rows:
+        partition = NamedNode(f"{base}dataset/class/{_local_key(iri)}")
+        add(dataset, VOID.classPartition, partition)
+        add(partition, VOID["class"], NamedNode(iri))
+        add(partition, VOID.entities, _int(count))
+        namespaces.add(_namespace(iri))
+
+    properties = store.query(
+        f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {union()} }} }} GROUP BY ?p"
+    )
+    property_rows = sorted((row["p"].value, int(row["n"].value)) for row in properties)
+    add(dataset, VOID.properties, _int(len(property_rows)))
+    for iri, count in property_rows:
+        partition = NamedNode(f"{base}dataset/property/{_local_key(iri)}")
+        add(dataset, VOID.propertyPartition, partition)
+        add(partition, VOID.property, NamedNode(iri))
+        add(partition, VOID.triples, _int(count))
+        namespaces.add(_namespace(iri))
+
+    for namespace in sorted(namespaces):
+        add(dataset, VOID.vocabulary, NamedNode(namespace))
+
+    for url in sorted(set(dumps or [])):
+        download = NamedNode(url)
+        distribution = NamedNode(f"{base}dataset/distribution/{_local_key(url)}")
+        add(dataset, VOID.dataDump, download)
+        add(dataset, DCAT.distribution, distribution)
+        add(distribution, RDF.type, DCAT.Distribution)
+        add(distribution, DCAT.downloadURL, download)
+        add(distribution, DCTERMS.license, NamedNode(LICENSE))
+        media, compression = _media_type(url)
+        if media:
+            add(distribution, DCAT.mediaType, NamedNode(f"https://www.iana.org/assignments/media-types/{media}"))
+        if compression:
+            add(distribution, DCAT.compressFormat, NamedNode(f"https://www.iana.org/assignments/media-types/{compression}"))
+    if sparql_endpoint:
+        add(dataset, VOID.sparqlEndpoint, NamedNode(sparql_endpoint))
+
+    activity = f"?a a {PROV.Activity}"
+    for row in sorted(store.query(f"SELECT DISTINCT ?a WHERE {{ {union(activity)} }}"), key=lambda r: r["a"].value):
+        add(dataset, PROV.wasGeneratedBy, row["a"])
+    for row in store.query(f"SELECT (MAX(?end) AS ?latest) WHERE {{ {union(f'{activity} ; {PROV.endedAtTime} ?end')} }}"):
+        if row["latest"] is not None:
+            add(dataset, DCTERMS.modified, row["latest"])
+    return sorted(quads, key=str)
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,155 @@
+"""Check a kg store against the SHACL shapes of ``ontology/shapes.ttl``.
+
+pySHACL (>= 0.40) validates a ``pyoxigraph.Store`` in place, so the union of all named graphs is
+checked without copying ~10^5 triples into rdflib. No inference is run ("none"): the writer states
+every class it relies on explicitly (``kg:Question`` *and* ``schema:Question``), and SHACL's
+``sh:class`` / ``sh:targetClass`` already follow the ``rdfs:subClassOf`` links of ``kg.ttl``, which
+sit in the ontology graph of the same union. RDFS inference would mean cloning the store and would
+make shapes fire on superclasses (every Kamerstuk would become a ``foaf:Document`` target).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+import pyoxigraph
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import SH
+
+from kg.vocab import PREFIXES
+
+_SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+_PREFIXES = {**PREFIXES, "sh": str(SH), "kgsh": "https://w3id.org/kamerstukken-kg/def/shapes#"}
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """One SHACL result, reduced to what a reader needs."""
+
+    severity: str  # "Violation", "Warning" or "Info"
+    focus: str
+    path: str | None
+    message: str
+    value: str | None = None
+    component: str = ""  # e.g. "MinCountConstraintComponent"
+    shape: str | None = None
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    conforms: bool  # True when there is no sh:Violation (warnings do not count)
+    violations: int
+    warnings: int
+    text: str
+    results: tuple[ValidationResult, ...] = field(default_factory=tuple)
+
+
+def default_shapes() -> Graph:
+    """kg's shapes, read from the installed package (ontology/shapes.ttl)."""
+    graph = Graph()
+    graph.parse(data=files("kg.ontology").joinpath("shapes.ttl").read_bytes(), format="turtle")
+    return graph
+
+
+def _shapes_graph(shapes: Graph | str | Path | None) -> Graph:
+    if shapes is None:
+        return default_shapes()
+    if isinstance(shapes, Graph):
+        return shapes
+    graph = Graph()
+    graph.parse(str(shapes), format="turtle")
+    return graph
+
+
+def validate(store, shapes: Graph | str | Path | None = None) -> ValidationReport:
+    """Validate the union of all graphs in ``store`` (a ``pyoxigraph.Store`` or a ``KGStore``).
+
+    ``shapes`` is an rdflib Graph or a Turtle file; default: kg's own ``ontology/shapes.ttl``.
+    """
+    from pyshacl import validate as shacl_validate
+
+    ox_store = getattr(store, "store", store)
+    if not isinstance(ox_store, pyoxigraph.Store):
+        raise TypeError(f"expected a pyoxigraph.Store or KGStore, got {type(store).__name__}")
+    _conforms, report_graph, _ = shacl_validate(
+        ox_store,
+        shacl_graph=_shapes_graph(shapes),
+        inference="none",
+        allow_warnings=True,
+        allow_infos=True,
+    )
+    results = _results(report_graph)
+    violations = sum(r.severity == "Violation" for r in results)
+    warnings = sum(r.severity == "Warning" for r in results)
+    return ValidationReport(violations == 0, violations, warnings, _text(results, violations, warnings), results)
+
+
+def _short(term) -> str:
+    """A compact, readable form of an IRI (prefixed name for vocabulary terms) or literal."""
+    if isinstance(term, Literal):
+        text = str(term)
+        return repr(text if len(text) <= 80 else text[:77] + "...")
+    iri = str(term)
+    for prefix, namespace in _PREFIXES.items():
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            local = iri[len(namespace):]
+            if "/" not in local and "#" not in local:
+                return f"{prefix}:{local}"
+    return f"<{iri}>"
+
+
+def _path(graph: Graph, node) -> str | None:
+    """A SHACL path as text; inverse and sequence paths are rare in kg's shapes but rendered."""
+    if node is None:
+        return None
+    if isinstance(node, URIRef):
+        return _short(node)
+    inverse = graph.value(node, SH.inversePath)
+    if inverse is not None:
+        return f"^{_path(graph, inverse)}"
+    if graph.value(node, RDF.first) is not None:
+        return "/".join(_path(graph, item) or "?" for item in graph.items(node))
+    return str(node)
+
+
+def _results(report: Graph) -> tuple[ValidationResult, ...]:
+    results = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        severity_iri = report.value(result, SH.resultSeverity)
+        severity = str(severity_iri).rsplit("#", 1)[-1] if severity_iri is not None else "Violation"
+        component = report.value(result, SH.sourceConstraintComponent)
+        messages = sorted(str(m) for m in report.objects(result, SH.resultMessage))
+        value = report.value(result, SH.value)
+        shape = report.value(result, SH.sourceShape)
+        results.append(
+            ValidationResult(
+                severity=severity,
+                focus=str(report.value(result, SH.focusNode)),
+                path=_path(report, report.value(result, SH.resultPath)),
+                message="; ".join(messages) or "constraint not met",
+                value=_short(value) if value is not None else None,
+                component=str(component).rsplit("#", 1)[-1] if component is not None else "",
+                shape=str(shape) if isinstance(shape, URIRef) else None,
+            )
+        )
+    results.sort(key=lambda r: (_SEVERITY_ORDER.get(r.severity, 9), r.focus, r.path or "", r.message, r.value or ""))
+    return tuple(results)
+
+
+def _text(results: tuple[ValidationResult, ...], violations: int, warnings: int) -> str:
+    """One block per result: severity and focus node, then path, value and message."""
+    head = "conforms" if violations == 0 else "does not conform"
+    lines = [f"{head}: {violations} violation(s), {warnings} warning(s)"]
+    for r in results:
+        lines.append("")
+        lines.append(f"{r.severity}: <{r.focus}>")
+        if r.path:
+            lines.append(f"  path:    {r.path}")
+        if r.value is not None:
+            lines.append(f"  value:   {r.value}")
+        lines.append(f"  message: {r.message}")
+        if r.component:
+            lines.append(f"  rule:    {r.component}" + (f" in {_short(URIRef(r.shape))}" if r.shape else ""))
+    return "\n".join(lines) + "\n"
