@@ -1,0 +1,487 @@
+"""Kamerstuk, Handelingen and Aanhangsel citations, and the document's own number.
+
+Citations are what link one Kamerstuk to the others, so they are read with a small grammar over the
+cleaned text rather than a model: a citation needs Kamerstuk context (a ``nr./nrs./letter`` part, a
+``kst-`` form or a dossier-number-dash form), which keeps amounts, dates, phone numbers and years from
+becoming dossiers. Every citation is normalized to the KOOP id without ``kst-``
+(``Kamerstuk 34 950 XV, nr. 2`` -> ``34950-XV-2``; ``Handelingen II 2019/20, nr. 75`` ->
+``h-tk-20192020-75``).
+
+The document's own number (page footers, the dossier header, "Zie ook Aanhangsel Handelingen ..."
+under the answers) identifies the document: it goes to ``document_facts(doc)["identifiers"]`` and is
+not written as a citation.
+
+The pure functions (:func:`find_references`, :func:`normalize`, :func:`normalize_year`,
+:func:`own_number`) need no spaCy, so other code can reuse them on any string.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from itertools import product
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extractors import base
+
+_log = logging.getLogger(__name__)
+
+_YEAR = r"(?:19|20)\d{2}\s*[/\-–—]\s*(?:(?:19|20)\d{2}|\d{2})(?!\d)"
+_DOSSIER = r"(?<![\w.,/€–—\-])\d{1,2}[ \u00a0\n]?\d{3}(?![\d])"
+_MAX_RANGE = 30
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited document: its normalized id and the dossier and number it was built from."""
+
+    id: str
+    dossier: str = ""  # KOOP dossier id with its toevoeging: "34950-XV"; "" for Handelingen
+    number: str = ""  # "2", or an Eerste Kamer letter "J"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A citation in a text: character offsets, the ids it cites and its kind.
+
+    ``kind`` is ``kamerstuk``, ``handelingen`` or ``aanhangsel``. One reference may cite several ids
+    (``28 719, nrs. 49, 50 en 53``; ``Kamerstukken 30 982 en 26 448, nr. 26``).
+    """
+
+    start: int
+    end: int
+    citations: tuple[Citation, ...]
+    kind: str = "kamerstuk"
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.citations)
+
+
+@dataclass(frozen=True)
+class OwnNumber:
+    """What identifies the document itself: its ids (primary first) and the dossier title."""
+
+    ids: tuple[str, ...] = ()
+    title: str = ""
+
+
+# --- normalization -------------------------------------------------------------------------------
+
+
+def normalize(dossier: str, toevoeging: str | None, nr: str | int) -> str:
+    """``("34 950", "XV", "2")`` -> ``"34950-XV-2"``; an ``(R2100)`` bill number is not part of the id."""
+    digits = re.sub(r"\D", "", str(dossier))
+    extra = re.sub(r"\(\s*R\s*\d+\s*\)", "", toevoeging or "")
+    extra = re.sub(r"[\s\-–]", "", extra).upper()
+    number = str(nr).strip()
+    number = str(int(number)) if number.isdigit() else number.upper()
+    return "-".join(part for part in (digits, extra, number) if part)
+
+
+def normalize_year(text: str) -> str | None:
+    """``2019/20``, ``2019-20``, ``2019–2020``, ``2019/2020`` -> ``"20192020"`` (None if not a session year)."""
+    match = re.fullmatch(r"\s*((?:19|20)\d{2})\s*[/\-–—]\s*(\d{4}|\d{2})\s*", text or "")
+    if not match:
+        return None
+    first = int(match[1])
+    second = int(match[2]) if len(match[2]) == 4 else (first + 1) // 100 * 100 + int(match[2])
+    return f"{first}{second}" if second == first + 1 else None
+
+
+def handelingen_id(chamber: str, year: str, nr: str | int, aanhangsel: bool = False) -> str | None:
+    """KOOP id of a Handelingen (``h-tk-20072008-75``) or Aanhangsel (``ah-tk-20192020-961``) item."""
+    session = year if re.fullmatch(r"\d{8}", year or "") else normalize_year(year)
+    if not session or not str(nr).strip().isdigit():
+        return None
+    return f"{'ah' if aanhangsel else 'h'}-{chamber}-{session}-{int(str(nr).strip())}"
+
+
+def session_of(day: datetime.date) -> str:
+    """The vergaderjaar of a date: it starts on Prinsjesdag, the third Tuesday of September."""
+    first = datetime.date(day.year, 9, 1)
+    prinsjesdag = first + datetime.timedelta(days=(1 - first.weekday()) % 7 + 14)
+    start = day.year if day >= prinsjesdag else day.year - 1
+    return f"{start}{start + 1}"
+
+
+# --- the grammar ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The pattern vocabulary (``kg/extractors/data/kamerstuk.json``)."""
+    return json.loads(files("kg.extractors.data").joinpath("kamerstuk.json").read_text(encoding="utf-8"))
+
+
+def _words(words) -> str:
+    """Alternation of phrases, longest first, any whitespace run between their parts."""
+    phrases = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in phrases) + ")"
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    general: re.Pattern
+    prefixed_dash: re.Pattern
+    bare_dash: re.Pattern
+    kst_dash: re.Pattern
+    kst_compact: re.Pattern
+    handelingen: re.Pattern
+    plain_handelingen: re.Pattern
+    dossier: re.Pattern
+    number: re.Pattern
+    list_part: re.Pattern
+    not_before: re.Pattern
+    own_cue: re.Pattern
+    header_dossier: re.Pattern
+    header_number: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    v = vocabulary()
+    toev = v["toevoeging_pattern"]
+    letter = v["ek_letter_pattern"]
+    nr_words = r"(?<![\w])" + _words(v["number_words"])
+    letter_words = r"(?<![\w])" + _words(v["letter_words"]) + r"(?![\w])"
+    session_words = _words(v["vergaderjaar_words"])
+    chambers = "|".join(sorted(map(re.escape, v["chamber_words"]), key=len, reverse=True))
+    chamber_names = _words(v["chamber_names"])
+    chamber_prefixes = "|".join(map(re.escape, v["chamber_prefixes"]))
+
+    # A number directly followed by three digits is the next dossier ("nr. 5 en 31 234, nr. 6").
+    num = rf"(?:\d{{1,4}}(?!\d)(?![ \u00a0\n]\d{{3}}(?!\d))|{letter}(?![\w]))"
+    sep = r"(?:\s*,\s*|\s*&\s*|\s+en\s+|\s*" + _words(v["range_words"]) + r"\s*)"
+    num_list = rf"{num}(?:{sep}{num})*"
+    dossier_full = (
+        rf"{_DOSSIER}(?:(?:\s?[-–]\s?|\s+){toev}(?![\w])|[-–]\d{{1,2}}(?=\s*,?\s*(?:{nr_words}|{letter_words})))?"
+        r"(?:\s*\(\s*R\s?\d{3,4}\s*\))?"
+    )
+    dossier_sep = r"(?:\s*,\s*|\s*&\s*|\s+en\s+)"
+    nr_part = (
+        rf"(?:\s*,?\s*{nr_words}\s*(?P<nums>{num_list})"
+        rf"|\s*,?\s*{letter_words}\s+(?P<letters>{num_list})"
+        rf"|\s*,\s*(?P<bare>{letter})(?![\w]))"
+    )
+    suffix = r"(?:\s*,?\s*" + _words(v["suffix_words"]) + r"(?![\w]))?"
+    pages = r"(?:\s*,?\s*" + _words(v["page_words"]) + r"\s*\d+(?:\s*[-–]\s*\d+)?)*"
+    prefix = (
+        rf"(?:(?P<kw>{_words(v['kamerstuk_words'])})(?:\s+(?P<ch>{chambers})(?![\w]))?"
+        rf"|(?P<chname>{chamber_names})"
+        rf"|(?<![\w])(?P<chpre>{chamber_prefixes})(?![\w]))"
+    )
+    session = rf"(?:\s*,?\s*(?:{session_words}\s+)?(?P<year>{_YEAR}))?"
+    general = (
+        rf"(?:{prefix}{session}\s*,?\s*)?(?P<dossiers>{dossier_full}(?:{dossier_sep}{dossier_full})*)"
+        rf"(?:{nr_part})?{suffix}{pages}"
+    )
+    dash_tail = rf"(?P<d>\d{{1,2}}[ \u00a0]?\d{{3}})-(?:(?P<t>{toev})-)?(?P<n>\d{{1,4}})(?![\w\-])"
+    hand_words = _words(v["handelingen_words"])
+    aanh_words = _words(v["aanhangsel_words"])
+    handelingen = (
+        rf"(?:(?P<ah>{aanh_words})|{hand_words})"
+        rf"(?:\s*,?\s*(?P<ch>{chambers})(?![\w])|\s+(?P<chname>{chamber_names}))?"
+        rf"\s*,?\s*(?:{session_words}\s+)?(?P<year>{_YEAR})\s*,?\s*{nr_words}\s*(?P<nums>{num_list}){pages}"
+    )
+    not_before = r"(?:" + "|".join(re.escape(w) for w in v["not_kamerstuk_before"]) + r")\s*[:.]?\s*$"
+    return _Grammar(
+        general=re.compile(general),
+        prefixed_dash=re.compile(rf"{prefix}{session}\s*,?\s*{dash_tail}"),
+        bare_dash=re.compile(rf"(?<![\w./\-])(?P<d>\d{{5}})-(?P<t>{toev})-(?P<n>\d{{1,4}})(?![\w\-])"),
+        kst_dash=re.compile(
+            r"(?<![\w\-])[kK][sS][tT]-(?P<d>\d{4,5})(?:-(?P<t>[A-Z]{1,6}|\d{1,2}(?=-)))?-(?P<n>\d{1,4}|[A-Z]{1,2})(?![\w\-])"
+        ),
+        kst_compact=re.compile(r"(?<![\w])KST(?P<d>\d{5})(?P<n>\d{3})(?![\w])"),
+        handelingen=re.compile(handelingen),
+        plain_handelingen=re.compile(
+            r"(?<![\w\-])(?P<ah>a?h)-(?P<ch>tk|ek)-(?P<year>\d{8})-(?P<n>\d{1,5})(?:-\d{1,3})?(?![\w\-])"
+        ),
+        dossier=re.compile(
+            rf"(?P<d>{_DOSSIER})(?P<t>(?:(?:\s?[-–]\s?|\s+){toev}(?![\w])|[-–]\d{{1,2}})?(?:\s*\(\s*R\s?\d{{3,4}}\s*\))?)"
+        ),
+        number=re.compile(num),
+        list_part=re.compile(rf"(?P<sep>{sep})?(?P<num>{num})"),
+        not_before=re.compile(not_before),
+        own_cue=re.compile(r"(?:" + "|".join(re.escape(c) for c in v["own_reference_cues"]) + r")[\s:,]*$"),
+        header_dossier=re.compile(
+            rf"^[ \t]*(?P<d>\d{{1,2}}[ \u00a0]?\d{{3}})(?P<t>(?:[ \t]*[-–][ \t]*|[ \t]+){toev}(?![\w]))?"
+            r"(?:[ \t]*\(R\d+\))?(?:[ \t]+(?P<title>\S.*))?$"
+        ),
+        header_number=re.compile(r"^[ \t]*Nr\.?[ \t]*(?P<n>\d{1,4}|[A-Z]{1,2})(?![\w])[ \t]+(?P<rest>[A-Z]{2,}\b.*)$"),
+    )
+
+
+def _is_year(dossier_text: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d{2}", dossier_text.strip()))
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers (or EK letters) of a ``5, 6 en 9`` / ``5 t/m 8`` list, ranges expanded."""
+    g = _grammar()
+    out: list[str] = []
+    for match in g.list_part.finditer(text):
+        value, sep = match["num"], (match["sep"] or "").strip()
+        if sep in ("t/m",) or sep.startswith("tot"):
+            if out and out[-1].isdigit() and value.isdigit() and 0 < int(value) - int(out[-1]) <= _MAX_RANGE:
+                out.extend(str(n) for n in range(int(out[-1]) + 1, int(value) + 1))
+                continue
+        if sep == "," and out and _is_year(value):
+            break  # "nr. 12, 2018": a year after a comma ends the list
+        out.append(value)
+    return out
+
+
+def _chamber(match: re.Match, eerste_kamer: bool) -> str:
+    v = vocabulary()
+    groups = match.groupdict()
+    if groups.get("ch"):
+        return v["chamber_words"][groups["ch"]]
+    if groups.get("chname"):
+        return v["chamber_names"][" ".join(groups["chname"].split())]
+    if groups.get("chpre"):
+        return v["chamber_prefixes"][groups["chpre"]]
+    return "ek" if eerste_kamer else "tk"
+
+
+def _general(match: re.Match, text: str, eerste_kamer: bool) -> Reference | None:
+    g = _grammar()
+    prefixed = bool(match["kw"] or match["chname"] or match["chpre"])
+    if not prefixed and g.not_before.search(text[max(0, match.start() - 24) : match.start()]):
+        return None
+    dossiers = [
+        (d["d"], d["t"]) for d in g.dossier.finditer(match["dossiers"]) if not _is_year(d["d"])
+    ]
+    numbers: list[str] = []
+    if match["nums"]:
+        numbers = _numbers(match["nums"])
+    elif match["letters"]:
+        numbers = [n for n in _numbers(match["letters"]) if not n.isdigit()]
+    elif match["bare"] and _chamber(match, eerste_kamer) == "ek":
+        numbers = [match["bare"]]
+    if not dossiers or not numbers:
+        return None
+    citations = []
+    for (dossier, toev), number in product(dossiers, numbers):
+        toev = re.sub(r"\(\s*R\s?\d+\s*\)", "", toev or "").strip(" -–\n\u00a0")
+        citations.append(_citation(normalize(dossier, toev, number)))
+    return Reference(match.start(), match.end(), tuple(dict.fromkeys(citations)), "kamerstuk")
+
+
+def _dash(match: re.Match) -> Reference | None:
+    if _is_year(match["d"]):
+        return None
+    toev = match.groupdict().get("t") or ""
+    if toev.isdigit():
+        return None  # kst-21501-20-5 style sub-dossiers are handled with their number below
+    return Reference(match.start(), match.end(), (_citation(normalize(match["d"], toev, match["n"])),))
+
+
+def _citation(kamerstuk_id: str) -> Citation:
+    dossier, _, number = kamerstuk_id.rpartition("-")
+    return Citation(kamerstuk_id, dossier, number)
+
+
+def _handelingen(match: re.Match, eerste_kamer: bool) -> Reference | None:
+    chamber = _chamber(match, eerste_kamer)
+    aanhangsel = bool(match["ah"])
+    ids = [handelingen_id(chamber, match["year"], n, aanhangsel) for n in _numbers(match["nums"])]
+    citations = tuple(Citation(i, number=i.rsplit("-", 1)[1]) for i in dict.fromkeys(ids) if i)
+    if not citations:
+        return None
+    return Reference(match.start(), match.end(), citations, "aanhangsel" if aanhangsel else "handelingen")
+
+
+def _plain_handelingen(match: re.Match) -> Reference | None:
+    nid = handelingen_id(match["ch"], match["year"], match["n"], match["ah"] == "ah")
+    if not nid:
+        return None
+    return Reference(match.start(), match.end(), (Citation(nid, number=match["n"]),), "aanhangsel" if match["ah"] == "ah" else "handelingen")
+
+
+def find_references(text: str, eerste_kamer: bool = False) -> list[Reference]:
+    """Every Kamerstuk, Handelingen and Aanhangsel citation in ``text``, in text order.
+
+    ``eerste_kamer`` says the text is an Eerste Kamer document, where ``31 234, J`` cites letter J.
+    Overlapping candidates are resolved in favour of the earliest, then the longest.
+    """
+    if not text:
+        return []
+    g = _grammar()
+    candidates: list[Reference] = []
+    for match in g.handelingen.finditer(text):
+        candidates.append(_handelingen(match, eerste_kamer))
+    for match in g.plain_handelingen.finditer(text):
+        candidates.append(_plain_handelingen(match))
+    for match in g.kst_dash.finditer(text):
+        candidates.append(Reference(match.start(), match.end(), (_citation(normalize(match["d"], match["t"], match["n"])),)))
+    for match in g.kst_compact.finditer(text):
+        candidates.append(Reference(match.start(), match.end(), (_citation(normalize(match["d"], None, match["n"])),)))
+    for pattern in (g.prefixed_dash, g.bare_dash):
+        for match in pattern.finditer(text):
+            candidates.append(_dash(match))
+    for match in g.general.finditer(text):
+        candidates.append(_general(match, text, eerste_kamer))
+    chosen: list[Reference] = []
+    for ref in sorted((c for c in candidates if c), key=lambda r: (r.start, -(r.end - r.start))):
+        if chosen and ref.start < chosen[-1].end:
+            continue
+        chosen.append(_trimmed(ref, text))
+    return chosen
+
+
+def _trimmed(ref: Reference, text: str) -> Reference:
+    """Drop trailing whitespace and commas the optional parts of the grammar may have taken."""
+    end = ref.end
+    while end > ref.start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return Reference(ref.start, end, ref.citations, ref.kind)
+
+
+# --- the document's own number -------------------------------------------------------------------
+
+
+def _footer_ids(footers: list[str]) -> list[str]:
+    ids: list[str] = []
+    for footer in footers:
+        footer = " ".join(str(footer).split())
+        eerste_kamer = footer.startswith("Eerste Kamer")
+        for ref in find_references(footer, eerste_kamer=eerste_kamer):
+            ids.extend(ref.ids)
+    ids.extend(_handelingen_footer_ids(footers))
+    return ids
+
+
+def _handelingen_footer_ids(footers: list[str]) -> list[str]:
+    """A Handelingen page footer ``TK 88 88-12-1`` plus the dated footer gives ``h-tk-<session>-88``."""
+    months = vocabulary()["months"]
+    day = None
+    for footer in footers:
+        found = re.search(r"(\d{1,2})\s+(" + "|".join(months) + r")\s+((?:19|20)\d{2})", str(footer))
+        if found:
+            try:
+                day = datetime.date(int(found[3]), months[found[2]], int(found[1]))
+            except ValueError:
+                continue
+            break
+    if day is None:
+        return []
+    ids = []
+    for footer in footers:
+        found = re.fullmatch(r"\s*(TK|EK)\s+(\d{1,3})\s+\2-\d{1,3}-\d{1,4}\s*", str(footer))
+        if found:
+            ids.append(f"h-{found[1].lower()}-{session_of(day)}-{int(found[2])}")
+    return ids
+
+
+def _header(text: str) -> tuple[list[str], str]:
+    """Own ids and title from a dossier header: ``34 950 XV Title`` lines, then ``Nr. 9 BRIEF ...``."""
+    g = _grammar()
+    lines = text[: vocabulary()["header_chars"]].splitlines()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if not lines:
+        return [], ""
+    first = g.header_dossier.match(lines[0])
+    if not first:
+        refs = find_references(lines[0])
+        if refs and refs[0].start <= len(lines[0]) - len(lines[0].lstrip()) + 1:
+            return list(refs[0].ids), ""
+        return [], ""
+    dossiers: list[tuple[str, str, list[str]]] = []
+    for line in lines[:10]:
+        number = g.header_number.match(line)
+        if number:
+            ids = [normalize(d, t, number["n"]) for d, t, _ in dossiers if not _is_year(d)]
+            title = " ".join(" ".join(dossiers[0][2]).split()) if dossiers else ""
+            return ids, title
+        dossier = g.header_dossier.match(line)
+        if dossier and (dossier["title"] or not dossiers):
+            dossiers.append((dossier["d"], (dossier["t"] or "").strip(" -–"), [dossier["title"] or ""]))
+        elif dossiers and line.strip():
+            dossiers[-1][2].append(line.strip())
+    return [], ""
+
+
+def _header_block_end(text: str) -> int:
+    limit = vocabulary()["header_chars"]
+    first_question = re.search(r"^\s*Vraag\s+1\b", text[:limit], flags=re.MULTILINE)
+    return first_question.start() if first_question else limit
+
+
+def _own_references(text: str, eerste_kamer: bool = False) -> list[Reference]:
+    """References in the header block introduced by "Zie ook": the answers' own Aanhangsel number."""
+    g = _grammar()
+    end = _header_block_end(text)
+    return [
+        ref
+        for ref in find_references(text[:end], eerste_kamer)
+        if ref.kind == "aanhangsel" and g.own_cue.search(text[max(0, ref.start - 20) : ref.start])
+    ]
+
+
+def own_number(text: str, footers: list[str] | None = None) -> OwnNumber:
+    """The document's own ids (header first, then footers, then "Zie ook Aanhangsel") and title."""
+    footers = [f for f in footers or [] if isinstance(f, str)]
+    eerste_kamer = any(f.lstrip().startswith("Eerste Kamer") for f in footers)
+    header_ids, title = _header(text or "")
+    ids = header_ids + _footer_ids(footers)
+    for ref in _own_references(text or "", eerste_kamer):
+        ids.extend(ref.ids)
+    return OwnNumber(tuple(dict.fromkeys(ids)), title)
+
+
+# --- the spaCy component -------------------------------------------------------------------------
+
+
+def is_eerste_kamer(doc: Doc) -> bool:
+    """True when the page footers say the document is an Eerste Kamer publication."""
+    return any(isinstance(f, str) and f.lstrip().startswith("Eerste Kamer") for f in doc._.kg_footers or [])
+
+
+@Language.component("kg_kamerstuk_refs")
+def kamerstuk_refs(doc: Doc) -> Doc:
+    """Write a ``kamerstuk`` mention per cited id and the document's own ids and title."""
+    try:
+        _annotate(doc)
+    except Exception:  # bad input must never stop the pipeline
+        _log.warning("kg_kamerstuk_refs skipped a document it could not read", exc_info=True)
+    return doc
+
+
+def _annotate(doc: Doc) -> None:
+    text = doc.text
+    own = own_number(text, doc._.kg_footers)
+    facts = base.document_facts(doc)
+    identifiers = facts.get("identifiers")
+    if isinstance(identifiers, list) and identifiers:
+        identifiers.extend(i for i in own.ids if i not in identifiers)
+    elif own.ids:
+        facts["identifiers"] = list(own.ids)
+    if own.title and not facts.get("title"):
+        facts["title"] = own.title
+    exclude = set(facts.get("identifiers") or ())
+    for ref in find_references(text, eerste_kamer=is_eerste_kamer(doc)):
+        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for citation in ref.citations:
+            if citation.id in exclude:
+                continue
+            base.add_mention(
+                doc,
+                "kamerstuk",
+                span,
+                key=citation.id,
+                kind=ref.kind,
+                dossier=citation.dossier,
+                number=citation.number,
+            )
