@@ -1,0 +1,406 @@
+"""Persons: ministers, state secretaries, Kamerleden, committee officials, debate speakers.
+
+Names in Kamerstukken almost always come with a cue: a role word (``Minister Koolmees``), a
+member phrase (``het lid De Kort (VVD)``), a form of address (``mevrouw Terpstra-de Groot``), a
+motion named after its submitters (``motie-Van Hijum c.s.``), a speaker label (``De heer X
+(PvdA):``) or a signature block (``De Minister van ...,`` above ``J. P. H. Donner``). A bare
+capitalised word is not enough, so only cued names are taken; a surname already introduced with a
+cue is then also recognised on its own later in the text.
+
+The span covers the name only (initials and tussenvoegsels included, titles excluded); role,
+ministry, party and the signatory/speaker flags go into ``span._.kg``. Parties and ministries come
+from the gazetteer's spans, never from a list of our own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extractors.base import add_mention, mentions
+from kg.vocab import slug
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_LO = "a-zß-öø-ÿ"
+_WS = r"(?:[ \t]+\n?|\n)[ \t]*"  # one whitespace run, at most one line break
+_INITIAL_TOKEN = re.compile(rf"^(?:[{_UP}]\.)+$")
+_OTHER_CATEGORIES = ("organisation", "party", "instrument", "law")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return json.loads(files("kg.extractors.data").joinpath("persons.json").read_text(encoding="utf-8"))
+
+
+def _entries(table: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in table.items() if not k.startswith("_")}
+
+
+def _alternation(words, first_case: str = "any") -> str:
+    """Regex alternation of ``words``, longest first; ``first_case`` sets the first letter's case."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        head, tail = word[0], re.escape(word[1:]).replace(r"\ ", " ").replace(" ", _WS)
+        if first_case == "any" and head.isalpha():
+            head = f"[{head.upper()}{head.lower()}]"
+        elif first_case == "upper":
+            head = re.escape(head.upper())
+        else:
+            head = re.escape(head.lower())
+        parts.append(head + tail)
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    tussenvoegsels: frozenset[str]
+    not_names: frozenset[str]
+    place_words: frozenset[str]
+    roles: dict[str, str | None]
+    signature_roles: dict[str, str]
+    role_cue: re.Pattern
+    member_cue: re.Pattern
+    title_cue: re.Pattern
+    title_lookback: re.Pattern
+    motion_hyphen: re.Pattern
+    motion_van: re.Pattern
+    signature: re.Pattern
+    list_tail: re.Pattern
+    paren: re.Pattern
+    fraction: re.Pattern
+    speaker_colon: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = _data()
+    tvs = data["tussenvoegsels"]
+    tv_any, tv_up, tv_low = (_alternation(tvs, case) for case in ("any", "upper", "lower"))
+    cap = rf"(?:IJ|[{_UP}])[{_LO}]+"
+    core = rf"{cap}(?:-(?:(?:{tv_low})[ ])?{cap})*"
+    initials = rf"(?:[{_UP}]\.[ \t]?){{1,6}}"
+    end = r"(?![\w’'-])"
+
+    def name(first_tv: str) -> str:
+        return (
+            rf"(?:{initials}[ \t]*(?:(?:{tv_any}){_WS})?{core}"
+            rf"|{cap}[ \t]+(?:(?:{tv_low}){_WS})?{core}"
+            rf"|(?:(?:{first_tv}){_WS})?{core}){end}"
+        )
+
+    strict, loose = name(tv_up), name(tv_any)
+    roles = _entries(data["roles"])
+    members = [w for w in roles if w.split()[-1] in data["bare_member_words"]["words"]]
+    role_words = [w for w in roles if w not in members]
+    titles = data["titles"]["words"]
+    title_alt = f"(?i:{_alternation(titles)})"
+    titles_opt = rf"(?:{_WS}(?:{title_alt}))*"
+    motion = data["motion_prefixes"]
+    sig_roles = _entries(data["signature_roles"])
+    start = r"(?<![\w-])"
+    return _Patterns(
+        tussenvoegsels=frozenset(w.casefold() for t in tvs for w in t.split()),
+        not_names=frozenset(w.casefold() for w in data["not_names"]["words"]),
+        place_words=frozenset(w.casefold() for w in data["place_prepositions"]["words"]),
+        roles={k.casefold(): v for k, v in roles.items()},
+        signature_roles={k.casefold(): v for k, v in sig_roles.items()},
+        role_cue=re.compile(rf"{start}(?P<cue>(?i:{_alternation(role_words)}))(?![\w-]){titles_opt}{_WS}(?P<name>{strict})"),
+        member_cue=re.compile(rf"{start}(?P<cue>(?i:{_alternation(members)}))(?![\w-]){titles_opt}{_WS}(?P<name>{loose})"),
+        title_cue=re.compile(rf"{start}(?P<cue>{title_alt})(?:{_WS}(?:{title_alt}))*{_WS}(?P<name>{strict})"),
+        title_lookback=re.compile(
+            rf"(?i:{start}(?P<cue>{_alternation(r for r in roles if roles[r])}))(?P<rest>[^.;:()]{{0,120}}),\s*$"
+        ),
+        motion_hyphen=re.compile(rf"{start}(?i:{'|'.join(map(re.escape, motion['hyphenated']))})-(?P<name>{strict})"),
+        motion_van=re.compile(
+            rf"{start}(?i:{'|'.join(map(re.escape, motion['with_van']))}){_WS}van{_WS}(?P<name>{strict})"
+        ),
+        signature=re.compile(
+            rf"^[ \t]*[Dd]e[ \t]+(?P<cue>{_alternation(sig_roles)})(?![\w-])(?P<rest>[^\n]*(?:\n[^\n]*)?),[ \t]*\n"
+            rf"[ \t]*(?P<name>{loose})[ \t]*$",
+            re.MULTILINE,
+        ),
+        list_tail=re.compile(rf"(?:[ \t]*(?:,|/)[ \t]*|{_WS}en{_WS})(?P<name>{strict})"),
+        paren=re.compile(r"^[ \t]*\n?[ \t]*\((?P<inner>[^()]{1,120})\)"),
+        fraction=re.compile(rf"^{_WS}van{_WS}de{_WS}fractie{_WS}van{_WS}(?:(?:de|het){_WS})?"),
+        speaker_colon=re.compile(r"^[ \t]*(?:\([^()\n]{1,80}\))?[ \t]*:"),
+    )
+
+
+# -- names ----------------------------------------------------------------------------------------
+
+
+def _split_given(words: list[str]) -> int:
+    """Index where the surname starts in ``words`` (initials already removed)."""
+    tvs = _patterns().tussenvoegsels
+    for index, word in enumerate(words):
+        if word.casefold() in tvs:
+            return index
+    if len(words) > 1 and "-" in words[0] and words[0].rsplit("-", 1)[1].casefold() in tvs:
+        return 0  # 'Terpstra-de Groot'
+    return len(words) - 1 if len(words) > 1 else 0
+
+
+def _capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def family_name(name: str) -> str:
+    """The surname with its tussenvoegsel, capitalised as when it stands alone.
+
+    ``'T. van Ark'`` -> ``'Van Ark'``, ``'Jasper van Dijk'`` -> ``'Van Dijk'``,
+    ``'J. P. H. Donner'`` -> ``'Donner'``, ``'Terpstra-de Groot'`` -> ``'Terpstra-de Groot'``.
+    """
+    words = [w for w in name.split() if not _INITIAL_TOKEN.match(w)]
+    if not words:
+        return " ".join(name.split())
+    surname = words[_split_given(words):]
+    return " ".join([_capitalise(surname[0]), *surname[1:]])
+
+
+def person_key(name: str) -> str:
+    """Entity key of a person: slug of the surname with tussenvoegsel (``'T. van Ark'`` -> ``'van-ark'``)."""
+    return slug(family_name(name))
+
+
+def display_name(raw: str) -> str:
+    """A name as written, whitespace collapsed, tussenvoegsel capitalised only when the name starts with it."""
+    words = raw.split()
+    tvs = _patterns().tussenvoegsels
+    out, seen_tv = [], False
+    for index, word in enumerate(words):
+        if word.casefold() in tvs and not seen_tv:
+            word = _capitalise(word) if index == 0 else word[:1].lower() + word[1:]
+            seen_tv = True
+        out.append(word)
+    return " ".join(out)
+
+
+def _clean_name(text: str, start: int) -> tuple[int, int] | None:
+    """Trim a matched name at the first word that cannot be part of a name; None when nothing is left."""
+    pat = _patterns()
+    end = start
+    last_ok = None
+    for match in re.finditer(r"\S+", text):
+        word = match.group()
+        if word.casefold() in pat.not_names:
+            break
+        end = start + match.end()
+        if word.casefold() not in pat.tussenvoegsels and not _INITIAL_TOKEN.match(word):
+            last_ok = end
+    if last_ok is None:
+        return None
+    return start, last_ok
+
+
+# -- finding persons -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+class _Finder:
+    """Collects cued names in one document's text."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc, self.text, self.pat = doc, doc.text, _patterns()
+        self.found: dict[tuple[int, int], _Found] = {}
+        self.blocked = [(s.start_char, s.end_char) for c in _OTHER_CATEGORIES for s in mentions(doc, c)]
+        self.parties = {" ".join(s.text.split()).casefold(): s.kb_id_ for s in mentions(doc, "party") if s.kb_id_}
+
+    # spans written by the gazetteer
+    def _span_key(self, category: str, start: int, end: int, prefix: str = "") -> str | None:
+        for span in mentions(self.doc, category):
+            if span.kb_id_.startswith(prefix) and span.start_char >= start and span.end_char <= end:
+                return span.kb_id_
+        return None
+
+    def _overlaps_other(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.blocked)
+
+    def _context_after(self, end: int) -> dict[str, Any]:
+        """Party or ministry in parentheses (or 'van de fractie van X') right after a name."""
+        attrs: dict[str, Any] = {}
+        rest = self.text[end : end + 160]
+        paren = self.pat.paren.match(rest)
+        if paren:
+            inner_start, inner_end = end + paren.start("inner"), end + paren.end("inner")
+            party = self._span_key("party", inner_start, inner_end)
+            if party is None:
+                party = self.parties.get(" ".join(paren.group("inner").split()).casefold())
+            if party:
+                attrs["party"] = party
+            organisation = self._span_key("organisation", inner_start, inner_end)
+            if organisation:
+                attrs["organisation"] = organisation
+        fraction = self.pat.fraction.match(rest)
+        if fraction:
+            for span in mentions(self.doc, "party"):
+                if span.start_char == end + fraction.end() and span.kb_id_:
+                    attrs["party"] = span.kb_id_
+        if self.pat.speaker_colon.match(rest):
+            attrs["speaker"] = True
+        return attrs
+
+    def add(self, start: int, end: int, **attrs: Any) -> None:
+        cleaned = _clean_name(self.text[start:end], start)
+        if cleaned is None:
+            return
+        start, end = cleaned
+        if self._overlaps_other(start, end):
+            return
+        attrs = {k: v for k, v in attrs.items() if v not in (None, "")}
+        after = self._context_after(end)
+        if not attrs.get("speaker_line"):
+            after.pop("speaker", None)
+        attrs.pop("speaker_line", None)
+        for key, value in after.items():
+            attrs.setdefault(key, value)
+        attrs["name"] = display_name(self.text[start:end])
+        attrs.setdefault("signatory", False)
+        attrs.setdefault("speaker", False)
+        known = self.found.get((start, end))
+        if known is None:
+            self.found[start, end] = _Found(start, end, attrs)
+        else:
+            for key, value in attrs.items():
+                if value and not known.attrs.get(key):
+                    known.attrs[key] = value
+
+    def _line_start(self, index: int) -> bool:
+        line_start = self.text.rfind("\n", 0, index) + 1
+        return not self.text[line_start:index].strip()
+
+    def _list(self, match: re.Match, **attrs: Any) -> None:
+        """The name of ``match`` and any further names joined by ',', '/' or 'en'."""
+        end = match.end("name")
+        self.add(match.start("name"), end, **attrs)
+        while True:
+            tail = self.pat.list_tail.match(self.text, end)
+            if not tail:
+                return
+            end = tail.end("name")
+            self.add(tail.start("name"), end, **attrs)
+
+    def run(self) -> list[_Found]:
+        pat, text = self.pat, self.text
+        for match in pat.signature.finditer(text):
+            cue = " ".join(match.group("cue").split()).casefold()
+            rest = (match.start("rest"), match.end("rest"))
+            self.add(
+                match.start("name"),
+                match.end("name"),
+                role=pat.signature_roles.get(cue),
+                organisation=self._span_key("organisation", *rest),
+                signatory=True,
+            )
+        for match in pat.role_cue.finditer(text):
+            cue = " ".join(match.group("cue").split()).casefold()
+            self.add(
+                match.start("name"),
+                match.end("name"),
+                role=pat.roles.get(cue),
+                speaker_line=self._line_start(match.start()),
+            )
+        for match in pat.member_cue.finditer(text):
+            cue = " ".join(match.group("cue").split()).casefold()
+            self._list(match, role=pat.roles.get(cue))
+        for match in pat.title_cue.finditer(text):
+            before = pat.title_lookback.search(text, max(0, match.start() - 160), match.start())
+            attrs: dict[str, Any] = {"speaker_line": self._line_start(match.start())}
+            if before:
+                attrs["role"] = pat.roles.get(" ".join(before.group("cue").split()).casefold())
+                attrs["organisation"] = self._span_key("organisation", before.start("rest"), before.end("rest"))
+            self.add(match.start("name"), match.end("name"), **attrs)
+        for regex in (pat.motion_hyphen, pat.motion_van):
+            for match in regex.finditer(text):
+                self._list(match, role=self.pat.roles.get("kamerlid"))
+        self._repeat_surnames()
+        self._share_attributes()
+        return sorted(self.found.values(), key=lambda f: (f.start, f.end))
+
+    def _share_attributes(self) -> None:
+        """Give every mention of a person the role, ministry and party seen at any of its mentions."""
+        shared: dict[str, dict[str, Any]] = {}
+        for found in sorted(self.found.values(), key=lambda f: f.start):
+            known = shared.setdefault(person_key(found.attrs["name"]), {})
+            for key in ("role", "organisation", "party"):
+                if found.attrs.get(key) and key not in known:
+                    known[key] = found.attrs[key]
+        for found in self.found.values():
+            for key, value in shared[person_key(found.attrs["name"])].items():
+                found.attrs.setdefault(key, value)
+
+    def _repeat_surnames(self) -> None:
+        """Later mentions by surname alone of persons introduced with a cue."""
+        introduced: dict[str, dict[str, Any]] = {}
+        for found in sorted(self.found.values(), key=lambda f: f.start):
+            surname = family_name(found.attrs["name"])
+            if len(surname) < 3 or surname.casefold() in self.pat.not_names:
+                continue
+            merged = introduced.setdefault(surname, {})
+            for key, value in found.attrs.items():
+                if value and not merged.get(key):
+                    merged[key] = value
+        taken = [(f.start, f.end) for f in self.found.values()]
+        for surname, attrs in introduced.items():
+            pattern = re.escape(surname).replace(r"\ ", _WS)
+            for match in re.finditer(rf"(?<![\w’'-]){pattern}(?![\w’'-])", self.text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken) or self._overlaps_other(start, end):
+                    continue
+                previous = self.text[max(0, start - 30) : start].split()
+                if previous and previous[-1].casefold() in self.pat.place_words:
+                    continue
+                taken.append((start, end))
+                self.found[start, end] = _Found(start, end, {**attrs, "signatory": False, "speaker": False})
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    """Token span for a character range: exact or shrunk to whole tokens, else grown to them."""
+    return doc.char_span(start, end, alignment_mode="contract") or doc.char_span(start, end, alignment_mode="expand")
+
+
+@Language.component("kg_persons")
+def find_persons(doc: Doc) -> Doc:
+    """Add a ``person`` mention for every cued name (see the module docstring)."""
+    try:
+        found = _Finder(doc).run()
+    except (re.error, ValueError, KeyError):
+        return doc
+    # spaCy keys span extension values by character range only, so a second span over exactly the
+    # same characters (a motion span 'motie-Kromhout', another person) would share its ``_.kg``.
+    occupied = {(s.start_char, s.end_char) for group in doc.spans.values() for s in group}
+    for item in found:
+        span = _span(doc, item.start, item.end)
+        if span is None or (span.start_char, span.end_char) in occupied:
+            continue
+        occupied.add((span.start_char, span.end_char))
+        add_mention(doc, "person", span, **item.attrs)
+    return doc
+
+
+def strip_titles(span: Span) -> Span:
+    """``span`` without leading forms of address or titles (``'mevrouw Oudejans'`` -> ``'Oudejans'``)."""
+    titles = {t.casefold() for t in _data()["titles"]["words"]}
+    start = span.start
+    while start < span.end:
+        two = span.doc[start : min(start + 2, span.end)].text.casefold()
+        if two in titles and start + 2 <= span.end:
+            start += 2
+        elif span.doc[start].lower_ in titles:
+            start += 1
+        else:
+            break
+    return span.doc[start : span.end]
+

@@ -1,0 +1,238 @@
+"""kg_persons: cued names, roles, parties and ministries from the gazetteer's spans, name keys."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from kg.extractors import persons  # noqa: F401  (registers kg_persons)
+from kg.extractors.base import add_mention, mentions, span_attrs
+from kg.extractors.persons import display_name, family_name, person_key, strip_titles
+
+PARTIES = {"VVD": "id/partij/vvd", "SP": "id/partij/sp", "PvdA": "id/partij/pvda"}
+MINISTRY = "id/organisatie/ministerie-szw"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def mark(doc, category, surface, key):
+    """What the gazetteer would write: a span for every occurrence of ``surface``."""
+    for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", doc.text):
+        span = doc.char_span(*match.span(), alignment_mode="contract")
+        if span is not None:
+            add_mention(doc, category, span, key)
+
+
+def run(nlp, text, parties=True, ministry=True):
+    doc = nlp.make_doc(text)
+    for pipe_name, pipe in nlp.pipeline:
+        doc = pipe(doc)
+    if parties:
+        for surface, key in PARTIES.items():
+            mark(doc, "party", surface, key)
+    if ministry:
+        mark(doc, "organisation", "Sociale Zaken en Werkgelegenheid", MINISTRY)
+    return nlp.get_pipe("kg_persons")(doc) if nlp.has_pipe("kg_persons") else persons.find_persons(doc)
+
+
+def found(doc):
+    return [(s.text, span_attrs(s)) for s in mentions(doc, "person")]
+
+
+def names(doc):
+    return [span_attrs(s)["name"] for s in mentions(doc, "person")]
+
+
+@pytest.mark.parametrize(
+    ("name", "family", "key"),
+    [
+        ("T. van Ark", "Van Ark", "van-ark"),
+        ("Van Ark", "Van Ark", "van-ark"),
+        ("Jasper van Dijk", "Van Dijk", "van-dijk"),
+        ("J. P. H. Donner", "Donner", "donner"),
+        ("M.A. Oudejans", "Oudejans", "oudejans"),
+        ("Kraaijeveld-Wouters", "Kraaijeveld-Wouters", "kraaijeveld-wouters"),
+        ("Terpstra-de Groot", "Terpstra-de Groot", "terpstra-de-groot"),
+        ("Van ’t Wout", "Van ’t Wout", "van-t-wout"),
+        ("Michel Rog", "Rog", "rog"),
+    ],
+)
+def test_family_name_and_key(name, family, key):
+    assert family_name(name) == family
+    assert person_key(name) == key
+
+
+def test_display_name_capitalises_leading_tussenvoegsel_only():
+    assert display_name("van Hijum") == "Van Hijum"
+    assert display_name("T. Van Ark") == "T. van Ark"
+    assert display_name("Jasper  van\nDijk") == "Jasper van Dijk"
+
+
+def test_member_with_party(nlp):
+    doc = run(nlp, "Vragen van het lid De Kort (VVD) aan de Staatssecretaris van Sociale Zaken en Werkgelegenheid.")
+    [(text, attrs)] = found(doc)
+    assert text == "De Kort"
+    assert attrs["role"] == "Kamerlid" and attrs["party"] == "id/partij/vvd"
+    assert attrs["signatory"] is False
+
+
+def test_member_with_given_name(nlp):
+    doc = run(nlp, "Vragen van het lid Jasper van Dijk (SP) aan de Minister.")
+    [(text, attrs)] = found(doc)
+    assert text == "Jasper van Dijk" and attrs["party"] == "id/partij/sp"
+
+
+def test_party_resolved_through_other_party_spans(nlp):
+    doc = run(nlp, "De VVD is tevreden. Vragen van het lid Jansen (VVD ) over iets.", parties=False)
+    mark(doc, "party", "VVD", PARTIES["VVD"])
+    doc.spans["person"] = []
+    doc.spans["party"] = [s for s in doc.spans["party"] if s.start_char < 10]
+    persons.find_persons(doc)
+    assert span_attrs(mentions(doc, "person")[0])["party"] == "id/partij/vvd"
+
+
+def test_unmarked_party_is_left_unset(nlp):
+    doc = run(nlp, "Vragen van het lid Jansen (XYZ) over iets.", parties=False)
+    assert "party" not in span_attrs(mentions(doc, "person")[0])
+
+
+def test_members_list_and_lowercase_tussenvoegsel(nlp):
+    doc = run(nlp, "Motie 50 van het Lid van Hijum cs verzoekt. Motie 51 van de Leden Van Hijum en Spekman verzoekt.")
+    assert names(doc) == ["Van Hijum", "Van Hijum", "Spekman"]
+    assert {span_attrs(s)["role"] for s in mentions(doc, "person")} == {"Kamerlid"}
+
+
+def test_motion_named_after_submitters(nlp):
+    doc = run(nlp, "De uitvoering van de motie-Kromhout/Bulthuis en de motie van Heerma en Schouten van 29 maart 2016.")
+    # "motie-Kromhout/Bulthuis" is one token: one span can carry only one of the two names
+    assert sorted(names(doc)) == ["Heerma", "Kromhout", "Schouten"]
+
+
+def test_role_with_ministry_in_parentheses(nlp):
+    doc = run(
+        nlp,
+        "Antwoord van Minister Koolmees (Sociale Zaken en Werkgelegenheid) en van Staatssecretaris Van Ark "
+        "(Sociale Zaken en Werkgelegenheid) (ontvangen 6 december 2019).",
+    )
+    got = {text: (a["role"], a.get("organisation")) for text, a in found(doc)}
+    assert got == {"Koolmees": ("Minister", MINISTRY), "Van Ark": ("Staatssecretaris", MINISTRY)}
+
+
+def test_ministry_left_unset_when_not_marked(nlp):
+    doc = run(nlp, "Antwoord van Staatssecretaris Nobel (Sociale Zaken en Werkgelegenheid).", ministry=False)
+    [(_, attrs)] = found(doc)
+    assert "organisation" not in attrs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De Minister van Financiën heeft gereageerd.",
+        "de Minister voor Armoedebeleid, Participatie en Pensioenen en ik sturen een brief.",
+        "De Staatssecretaris heeft het rapport ontvangen.",
+        "Het antwoord van de Staatssecretaris\nDe Minister heeft later ook gereageerd.",
+        "mede namens de Minister van Sociale Zaken en Werkgelegenheid (ontvangen 11 november 2024).",
+        "De Minister SZW stelt deze middelen beschikbaar.",
+        "De voorzitter:\nIk geef het woord aan de Staatssecretaris.",
+        "De leden van de VVD-fractie vragen het lid van de Raad van State om advies.",
+    ],
+)
+def test_no_person_without_a_name(nlp, text):
+    assert found(run(nlp, text)) == []
+
+
+def test_title_after_role_takes_role_and_ministry(nlp):
+    doc = run(nlp, "Namens de minister van Sociale Zaken en Werkgelegenheid, mevrouw Van Gennip, is geantwoord.")
+    [(text, attrs)] = found(doc)
+    assert text == "Van Gennip" and attrs["role"] == "Minister" and attrs["organisation"] == MINISTRY
+
+
+def test_titles_are_not_part_of_the_name(nlp):
+    doc = run(nlp, "Het onderzoek van dr. mr. J. Jansen is genoemd door mevrouw Terpstra-de Groot.")
+    assert names(doc) == ["J. Jansen", "Terpstra-de Groot"]
+
+
+def test_speaker_lines(nlp):
+    text = (
+        "De voorzitter:\nIk geef het woord aan de heer Kromhout.\n\n"
+        "De heer Kromhout (PvdA):\nVoorzitter. Dank.\n\n"
+        "Mevrouw Terpstra-de Groot (VVD):\nVoorzitter.\n\n"
+        "Staatssecretaris Oudejans:\nVoorzitter. Dank voor de vragen.\n"
+    )
+    doc = run(nlp, text)
+    speakers = {a["name"]: a for _, a in found(doc) if a["speaker"]}
+    assert set(speakers) == {"Kromhout", "Terpstra-de Groot", "Oudejans"}
+    assert speakers["Kromhout"]["party"] == "id/partij/pvda"
+    assert speakers["Oudejans"]["role"] == "Staatssecretaris"
+    # the first, non-speaker mention of Kromhout shares the party seen at his speaker line
+    assert all(a["party"] == "id/partij/pvda" for _, a in found(doc) if a["name"] == "Kromhout")
+
+
+def test_ministerial_signatures(nlp):
+    text = (
+        "Wij beschouwen deze maatregelen als adequaat.\n\n"
+        "De minister van Sociale Zaken en Werkgelegenheid,\nJ. P. H. Donner\n\n"
+        "De staatssecretaris van Sociale Zaken en Werkgelegenheid,\nA. Aboutaleb\n"
+    )
+    got = {t: (a["role"], a.get("organisation"), a["signatory"]) for t, a in found(run(nlp, text))}
+    assert got == {
+        "J. P. H. Donner": ("Minister", MINISTRY, True),
+        "A. Aboutaleb": ("Staatssecretaris", MINISTRY, True),
+    }
+
+
+def test_committee_signatures(nlp):
+    text = "Vragen en antwoorden zijn hierna afgedrukt.\n\nDe voorzitter van de commissie,\nRog\n\nDe adjunct-griffier van de commissie,\nKraaijeveld-Wouters\n"
+    got = {t: (a["role"], a["signatory"]) for t, a in found(run(nlp, text))}
+    assert got == {"Rog": ("Commissievoorzitter", True), "Kraaijeveld-Wouters": ("Adjunct-griffier", True)}
+
+
+def test_signature_name_with_lowercase_tussenvoegsel(nlp):
+    text = "Tot slot.\n\nDe Staatssecretaris van Sociale Zaken en Werkgelegenheid,\nT. van Ark\n"
+    [(text, attrs)] = found(run(nlp, text))
+    assert text == "T. van Ark" and attrs["name"] == "T. van Ark" and attrs["signatory"]
+
+
+def test_surname_repeated_later_gets_same_attributes(nlp):
+    text = "Antwoord van Staatssecretaris Van Ark (Sociale Zaken en Werkgelegenheid). Later schreef Van Ark opnieuw."
+    doc = run(nlp, text)
+    assert [t for t, _ in found(doc)] == ["Van Ark", "Van Ark"]
+    assert found(doc)[1][1]["role"] == "Staatssecretaris" and found(doc)[1][1]["signatory"] is False
+
+
+def test_surname_after_place_preposition_is_skipped(nlp):
+    doc = run(nlp, "Het lid Arnhem vroeg iets. Het bedrijf Scalabor in Arnhem helpt.")
+    assert [t for t, _ in found(doc)] == ["Arnhem"]
+
+
+def test_strip_titles(nlp):
+    doc = nlp.make_doc("mevrouw Oudejans")
+    assert strip_titles(doc[:]).text == "Oudejans"
+    doc = nlp.make_doc("de heer Kromhout")
+    assert strip_titles(doc[:]).text == "Kromhout"
+
+
+def test_bad_input_does_not_crash(nlp):
+    for text in ("", "\n\n\n", "Minister", "het lid (VVD):", "De Minister van ,\n\n"):
+        run(nlp, text)
+
+
+def test_hyphenated_motion_name_keeps_full_name(nlp):
+    doc = run(nlp, "In het licht van de eerdere motie-Van Wieringen-Bos c.s. over IPS.")
+    [(text, attrs)] = found(doc)
+    assert attrs["name"] == "Van Wieringen-Bos" and text in "motie-Van Wieringen-Bos"
+
+
+def test_person_span_never_shares_a_motion_span(nlp):
+    doc = nlp.make_doc("Zie de motie-Kromhout over beschut werk.")
+    add_mention(doc, "motion", doc[2:3], "", label="motie-Kromhout")
+    persons.find_persons(doc)
+    assert mentions(doc, "person") == []
+    assert span_attrs(mentions(doc, "motion")[0]) == {"label": "motie-Kromhout"}
