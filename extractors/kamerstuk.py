@@ -21,7 +21,7 @@ import datetime
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources import files
 from itertools import product
@@ -41,11 +41,19 @@ _MAX_RANGE = 30
 
 @dataclass(frozen=True)
 class Citation:
-    """One cited document: its normalized id and the dossier and number it was built from."""
+    """One cited document: its normalized id, the dossier and number it was built from, and the
+    part of the reference that names it (``start``/``end``; -1 means the whole reference).
+
+    In a list (``28 719, nrs. 49, 50 en 53``) each id gets its own stretch of the reference: from its
+    dossier (or the reference start) to its number (or the reference end), so no two ids of one
+    reference share both offsets.
+    """
 
     id: str
     dossier: str = ""  # KOOP dossier id with its toevoeging: "34950-XV"; "" for Handelingen
     number: str = ""  # "2", or an Eerste Kamer letter "J"
+    start: int = field(default=-1, compare=False)
+    end: int = field(default=-1, compare=False)
 
 
 @dataclass(frozen=True)
@@ -224,19 +232,21 @@ def _is_year(dossier_text: str) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d{2}", dossier_text.strip()))
 
 
-def _numbers(text: str) -> list[str]:
-    """The numbers (or EK letters) of a ``5, 6 en 9`` / ``5 t/m 8`` list, ranges expanded."""
+def _numbers(text: str) -> list[tuple[str, int]]:
+    """The numbers (or EK letters) of a ``5, 6 en 9`` / ``5 t/m 8`` list, ranges expanded, each with
+    the offset in ``text`` where it ends."""
     g = _grammar()
-    out: list[str] = []
+    out: list[tuple[str, int]] = []
     for match in g.list_part.finditer(text):
         value, sep = match["num"], (match["sep"] or "").strip()
-        if sep in ("t/m",) or sep.startswith("tot"):
-            if out and out[-1].isdigit() and value.isdigit() and 0 < int(value) - int(out[-1]) <= _MAX_RANGE:
-                out.extend(str(n) for n in range(int(out[-1]) + 1, int(value) + 1))
+        if sep == "t/m" or sep.startswith("tot"):
+            last = out[-1][0] if out else ""
+            if last.isdigit() and value.isdigit() and 0 < int(value) - int(last) <= _MAX_RANGE:
+                out.extend((str(n), match.end()) for n in range(int(last) + 1, int(value) + 1))
                 continue
         if sep == "," and out and _is_year(value):
             break  # "nr. 12, 2018": a year after a comma ends the list
-        out.append(value)
+        out.append((value, match.end()))
     return out
 
 
@@ -257,22 +267,26 @@ def _general(match: re.Match, text: str, eerste_kamer: bool) -> Reference | None
     prefixed = bool(match["kw"] or match["chname"] or match["chpre"])
     if not prefixed and g.not_before.search(text[max(0, match.start() - 24) : match.start()]):
         return None
+    offset = match.start("dossiers")
     dossiers = [
-        (d["d"], d["t"]) for d in g.dossier.finditer(match["dossiers"]) if not _is_year(d["d"])
+        (d["d"], d["t"], offset + d.start()) for d in g.dossier.finditer(match["dossiers"]) if not _is_year(d["d"])
     ]
-    numbers: list[str] = []
+    numbers: list[tuple[str, int]] = []
     if match["nums"]:
-        numbers = _numbers(match["nums"])
+        numbers = [(n, match.start("nums") + e) for n, e in _numbers(match["nums"])]
     elif match["letters"]:
-        numbers = [n for n in _numbers(match["letters"]) if not n.isdigit()]
+        numbers = [(n, match.start("letters") + e) for n, e in _numbers(match["letters"]) if not n.isdigit()]
     elif match["bare"] and _chamber(match, eerste_kamer) == "ek":
-        numbers = [match["bare"]]
+        numbers = [(match["bare"], match.end("bare"))]
     if not dossiers or not numbers:
         return None
     citations = []
-    for (dossier, toev), number in product(dossiers, numbers):
+    for (i, (dossier, toev, at)), (j, (number, end)) in product(enumerate(dossiers), enumerate(numbers)):
         toev = re.sub(r"\(\s*R\s?\d+\s*\)", "", toev or "").strip(" -–\n\u00a0")
-        citations.append(_citation(normalize(dossier, toev, number)))
+        citation = _citation(normalize(dossier, toev, number))
+        start = match.start() if i == 0 else at
+        end = match.end() if j == len(numbers) - 1 else end
+        citations.append(replace(citation, start=start, end=end))
     return Reference(match.start(), match.end(), tuple(dict.fromkeys(citations)), "kamerstuk")
 
 
@@ -293,8 +307,14 @@ def _citation(kamerstuk_id: str) -> Citation:
 def _handelingen(match: re.Match, eerste_kamer: bool) -> Reference | None:
     chamber = _chamber(match, eerste_kamer)
     aanhangsel = bool(match["ah"])
-    ids = [handelingen_id(chamber, match["year"], n, aanhangsel) for n in _numbers(match["nums"])]
-    citations = tuple(Citation(i, number=i.rsplit("-", 1)[1]) for i in dict.fromkeys(ids) if i)
+    numbers = _numbers(match["nums"])
+    citations = []
+    for j, (number, end) in enumerate(numbers):
+        nid = handelingen_id(chamber, match["year"], number, aanhangsel)
+        if nid:
+            end = match.end() if j == len(numbers) - 1 else match.start("nums") + end
+            citations.append(Citation(nid, number=nid.rsplit("-", 1)[1], start=match.start(), end=end))
+    citations = tuple(dict.fromkeys(citations))
     if not citations:
         return None
     return Reference(match.start(), match.end(), citations, "aanhangsel" if aanhangsel else "handelingen")
@@ -339,11 +359,16 @@ def find_references(text: str, eerste_kamer: bool = False) -> list[Reference]:
 
 
 def _trimmed(ref: Reference, text: str) -> Reference:
-    """Drop trailing whitespace and commas the optional parts of the grammar may have taken."""
+    """Drop trailing whitespace and commas the optional parts of the grammar may have taken, and
+    give every citation its offsets."""
     end = ref.end
     while end > ref.start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
-    return Reference(ref.start, end, ref.citations, ref.kind)
+    citations = tuple(
+        replace(c, start=ref.start if c.start < 0 else c.start, end=end if c.end < 0 or c.end >= end else c.end)
+        for c in ref.citations
+    )
+    return Reference(ref.start, end, citations, ref.kind)
 
 
 # --- the document's own number -------------------------------------------------------------------
@@ -470,11 +495,9 @@ def _annotate(doc: Doc) -> None:
         facts["title"] = own.title
     exclude = set(facts.get("identifiers") or ())
     for ref in find_references(text, eerste_kamer=is_eerste_kamer(doc)):
-        span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
-        if span is None:
-            continue
         for citation in ref.citations:
-            if citation.id in exclude:
+            span = doc.char_span(citation.start, citation.end, alignment_mode="expand")
+            if span is None or citation.id in exclude:
                 continue
             base.add_mention(
                 doc,

@@ -93,6 +93,19 @@ def test_reference_offsets_cover_the_citation():
     assert ref.citations[0].dossier == "34550-XV" and ref.citations[0].number == "77"
 
 
+def test_each_id_of_a_list_gets_its_own_stretch_of_the_reference():
+    text = "moties (Tweede Kamer, vergaderjaar 2007–2008, 28 719, nrs. 49, 50 en 53) en"
+    (ref,) = find_references(text)
+    stretches = [text[c.start : c.end] for c in ref.citations]
+    assert stretches == [
+        "Tweede Kamer, vergaderjaar 2007–2008, 28 719, nrs. 49",
+        "Tweede Kamer, vergaderjaar 2007–2008, 28 719, nrs. 49, 50",
+        "Tweede Kamer, vergaderjaar 2007–2008, 28 719, nrs. 49, 50 en 53",
+    ]
+    (two,) = find_references("Kamerstukken 30 982 en 26 448, nr. 26.")
+    assert [(c.id, c.start, c.end) for c in two.citations] == [("30982-26", 0, 37), ("26448-26", 23, 37)]
+
+
 def test_normalize():
     assert normalize("34 950", "XV", "2") == "34950-XV-2"
     assert normalize("34950", None, "05") == "34950-5"
@@ -156,9 +169,10 @@ def test_component_writes_mentions_and_own_ids(nlp):
     doc = run(nlp, text, ["Tweede Kamer, vergaderjaar 2017–2018, 34 950 XV, nr. 9 7"])
     spans = base.mentions(doc, "kamerstuk")
     assert [s.kb_id_ for s in spans] == ["34950-XV-2", "31234-5", "27111-5", "h-tk-20192020-75"]
-    assert spans[1].text == spans[2].text == "Kamerstukken 31 234 en 27 111, nr. 5"
+    assert spans[1].text == "Kamerstukken 31 234 en 27 111, nr. 5" and spans[2].text == "27 111, nr. 5"
     assert all(s.label_ == "kamerstuk" for s in spans)
     assert base.span_attrs(spans[0]) == {"kind": "kamerstuk", "dossier": "34950-XV", "number": "2"}
+    assert base.span_attrs(spans[2])["dossier"] == "27111"
     facts = base.document_facts(doc)
     assert facts["identifiers"] == ["34950-XV-9"]
     assert facts["title"] == "Jaarverslag SZW 2017"

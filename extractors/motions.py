@@ -1,0 +1,524 @@
+"""Motion mentions: who submitted a motion and which Kamerstuk it is.
+
+Motions are cited by submitter (``motie-Hamer c.s.``, ``de motie van de leden X en Y``), by number
+(``motie 49``, ``De moties 49, 50 en 51``) or both, and their Kamerstuk id is given nearby: a
+reference right after the mention, a footnote whose body is a Kamerstuk reference, a reference
+elsewhere that lists the number, the document's own dossier, or in a debate ``Zij krijgt nr. 117
+(31234)``. This component runs after ``kg_kamerstuk_refs`` and reads its ``kamerstuk`` spans and the
+document's own identifiers. All mentions of one motion in a document get the same key; when no id
+is known the key is ``""`` and ``label`` (``motie-Van Hijum c.s.``) lets the writer mint one.
+
+A document that IS a motion (``Nr. 120 MOTIE VAN DE LEDEN X EN Y``, ``De Kamer, gehoord de
+beraadslaging``) gets ``type`` ``motie``, its ``submitters`` and one motion mention over the header.
+Parties are recorded as written (``PvdA``); the writer resolves them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extractors import base
+from kg.extractors import kamerstuk as kst
+
+_log = logging.getLogger(__name__)
+
+_KAMERSTUK_ID = re.compile(r"\d{4,5}(?:-[A-Z0-9]{1,6})?-(?:\d{1,4}|[A-Z]{1,2})")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The motion vocabulary (``kg/extractors/data/motions.json``)."""
+    return json.loads(files("kg.extractors.data").joinpath("motions.json").read_text(encoding="utf-8"))
+
+
+def _flex(phrase: str) -> str:
+    return r"\s+".join(re.escape(p) for p in phrase.split())
+
+
+def _words(words) -> str:
+    return "(?:" + "|".join(_flex(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _either_case(word: str) -> str:
+    """``van`` -> ``[Vv]an``: tussenvoegsels are capitalised when they start a surname."""
+    if word[:1].isalpha():
+        return f"[{word[0].upper()}{word[0].lower()}]{re.escape(word[1:])}"
+    return re.escape(word)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    hyphen: re.Pattern
+    spaced: re.Pattern
+    by: re.Pattern
+    numbered: re.Pattern
+    bare: re.Pattern
+    debate: re.Pattern
+    submitted: re.Pattern
+    proposed: re.Pattern
+    header: re.Pattern
+    body: re.Pattern
+    proposed_on: re.Pattern
+    end: re.Pattern
+    name_split: re.Pattern
+    footnote_line: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    v = vocabulary()
+    tv = "(?:" + "|".join(_either_case(w) for w in sorted(v["tussenvoegsels"], key=len, reverse=True)) + ")"
+    cap = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:['’][a-zà-öø-ÿ]+)?(?![\w])"
+    name = rf"(?:{tv}\s+)*{cap}(?:-(?:{tv}\s+)*{cap})*(?:[ \t]+(?:{tv}[ \t]+)+{cap}(?:-{cap})*)?"
+    names = rf"(?P<names>{name}(?:\s*(?:,|/|\s+en\s)\s*{name})*)"
+    member = _words(v["member_words"])
+    cs = r"(?P<cs>\s+(?:" + "|".join(re.escape(c) for c in sorted(v["cum_suis"], key=len, reverse=True)) + r")(?![\w]))?"
+    party = r"(?:\s*\((?P<party>[A-Z][A-Za-z\-]+(?:\s+[A-Za-z][A-Za-z\-]+){0,3})\))?"
+    motie = r"(?<![\w\-])[Mm]oties?"
+    number = r"(?:\s+(?:op\s+stuk\s+)?(?:nrs?\.?\s*)?(?P<num>\d{1,4}))"
+    toev = kst.vocabulary()["toevoeging_pattern"]
+    return _Patterns(
+        hyphen=re.compile(rf"(?<![\w\-])[Mm]otie-{names}{cs}{party}"),
+        spaced=re.compile(rf"{motie}\s+{names}{cs}{party}"),
+        by=re.compile(rf"{motie}{number}?\s+van\s+(?:{member}\s+)?{names}{cs}{party}"),
+        numbered=re.compile(
+            rf"{motie}\s+(?:op\s+stuk\s+)?(?:nrs?\.?\s*)?(?P<nums>\d{{1,4}}(?:\s*(?:,|&|\s+en\s)\s*\d{{1,4}})*)(?![\w])"
+        ),
+        bare=re.compile(rf"{motie}\s*\(\s*"),
+        debate=re.compile(
+            _words(v["debate_number"])
+            + rf"\s*(?P<num>\d{{1,4}})\s*\(\s*(?P<d>\d{{1,2}}[ \u00a0]?\d{{3}})(?:\s*[-–]?\s*(?P<t>{toev}))?\s*\)"
+        ),
+        submitted=re.compile(_words(v["debate_submitted_by"]) + rf"\s+{member}\s+{names}{cs}"),
+        proposed=re.compile(rf"[Dd]oor\s+{member}\s+{names}{cs}\s+" + _words(v["debate_proposed_by"])),
+        header=re.compile(
+            r"(?:Nr\.?[ \t]*(?P<n>\d{1,4}|[A-Z]{1,2})[ \t]+)?" + _words(v["motion_document_header"]) + r"[ \t]+(?P<names>[^\n]+)"
+        ),
+        body=re.compile(_words(v["motion_document_body"])),
+        proposed_on=re.compile(r"(?<![\w])" + _words(v["motion_document_proposed"]) + r"(?![\w])"),
+        end=re.compile(_words(v["motion_document_end"]) + r"\s*\.?"),
+        name_split=re.compile(r"\s*(?:,|/|\s+en\s)\s*"),
+        footnote_line=re.compile(r"[ \t]*(?P<n>\d{1,3})[ \t]+\S"),
+    )
+
+
+# --- names ---------------------------------------------------------------------------------------
+
+
+def _tussenvoegsels() -> set[str]:
+    return {w.lower() for w in vocabulary()["tussenvoegsels"]}
+
+
+def clean_name(name: str) -> str:
+    """Collapse whitespace and capitalise a leading tussenvoegsel: ``van Hijum`` -> ``Van Hijum``."""
+    name = " ".join(name.split()).strip(" ,")
+    return name[:1].upper() + name[1:]
+
+
+def title_name(upper: str) -> str:
+    """An upper-case header name in ordinary spelling: ``VAN ’T WOUT`` -> ``Van ’t Wout``."""
+    tv = _tussenvoegsels()
+
+    def word(w: str) -> str:
+        return "-".join(p.lower() if p.lower() in tv else p[:1].upper() + p[1:].lower() for p in w.split("-"))
+
+    return clean_name(" ".join(word(w) for w in upper.split()))
+
+
+def _valid_name(name: str) -> bool:
+    """A name needs a part that is not a tussenvoegsel, and no part that is a common capitalised word."""
+    tv = _tussenvoegsels()
+    parts = [p for p in re.split(r"[\s\-]+", name) if p]
+    core = [p for p in parts if p.lower() not in tv]
+    return bool(core) and not any(p in vocabulary()["not_names"] for p in core)
+
+
+def split_names(text: str) -> list[str]:
+    """``Van Hijum en Spekman`` / ``De Kort/Pouw-Verweij`` -> names, stopping at the first non-name."""
+    out = []
+    for part in _patterns().name_split.split(text):
+        part = clean_name(part)
+        if not part or not _valid_name(part):
+            break
+        out.append(part)
+    return out
+
+
+def motion_label(names: list[str], cum_suis: bool = False) -> str:
+    """``motie-Hamer c.s.``, ``motie-Azmani/Dijkgraaf``; three or more submitters read as c.s."""
+    if not names:
+        return ""
+    if len(names) > 2:
+        return f"motie-{names[0]} c.s."
+    return "motie-" + "/".join(names) + (" c.s." if cum_suis else "")
+
+
+# --- what was found ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    names: list[str] = field(default_factory=list)
+    cum_suis: bool = False
+    parties: list[str] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)  # number ("" for unnumbered) -> id
+    heading: bool = False
+    # Where the mention of each listed number ends ("moties 49" / "moties 49, 50" / ...), so the
+    # motions of one list get spans that differ (span attributes are keyed by offsets).
+    number_ends: dict[str, int] = field(default_factory=dict)
+
+
+def _named(match: re.Match, numbers: list[str], text: str) -> _Found | None:
+    names = split_names(match["names"])
+    if not names and not numbers:
+        return None
+    if names and not names[0][:1].isupper():
+        return None
+    party = match.groupdict().get("party")
+    if party and party.split()[0] in vocabulary()["not_names"]:
+        party = None
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return _Found(
+        match.start(),
+        match.end() if party or names else match.start("names"),
+        names,
+        bool(match["cs"]),
+        [party] if party else [],
+        numbers,
+        heading=not text[line_start : match.start()].strip(),
+    )
+
+
+def _is_year(number: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d{2}", number))
+
+
+def _followed_by_unit(text: str, end: int) -> bool:
+    following = re.match(r"\s*([^\s.,;:()]+)", text[end : end + 30])
+    return bool(following) and following[1].lower() in vocabulary()["marker_not_before"]
+
+
+def _find_mentions(text: str) -> list[_Found]:
+    p = _patterns()
+    candidates: list[tuple[int, _Found]] = []
+    for priority, pattern in enumerate((p.by, p.hyphen, p.spaced)):
+        for match in pattern.finditer(text):
+            num = match.groupdict().get("num")
+            numbers = [num] if num and not _is_year(num) else []
+            found = _named(match, numbers, text)
+            if found and (pattern is not p.spaced or not match["names"][:1].islower()):
+                candidates.append((priority, found))
+    for match in p.numbered.finditer(text):
+        listed = [(n[0], match.start("nums") + n.end()) for n in re.finditer(r"\d+", match["nums"]) if not _is_year(n[0])]
+        if listed and not _followed_by_unit(text, match.end()):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            heading = not text[line_start : match.start()].strip()
+            ends = dict(listed[:-1])
+            numbers = list(dict.fromkeys(n for n, _ in listed))
+            candidates.append((3, _Found(match.start(), match.end(), numbers=numbers, heading=heading, number_ends=ends)))
+    chosen: list[_Found] = []
+    for _, found in sorted(candidates, key=lambda c: (c[1].start, -(c[1].end - c[1].start), c[0])):
+        if chosen and found.start < chosen[-1].end:
+            continue
+        chosen.append(found)
+    return chosen
+
+
+# --- footnotes -----------------------------------------------------------------------------------
+
+
+def footnote_bodies(text: str) -> dict[int, list[tuple[int, int]]]:
+    """Footnote bodies: ``N text`` lines after a blank line, or numbered on from the previous note.
+
+    Returns number -> list of (start, end) character spans (body lines plus up to two continuation
+    lines). A line starting with a space (a page start in PDF text) ends a block.
+    """
+    p = _patterns()
+    bodies: dict[int, list[tuple[int, int]]] = {}
+    offset, previous_blank, last, current = 0, True, None, None
+    for line in text.splitlines(keepends=True):
+        start, offset = offset, offset + len(line)
+        if not line.strip():
+            previous_blank, current = True, None
+            continue
+        match = p.footnote_line.match(line)
+        number = int(match["n"]) if match else None
+        if number is not None and (previous_blank or (last is not None and number == last + 1 and current)):
+            current = [start, offset, 0]
+            bodies.setdefault(number, []).append((start, offset))
+            last = number
+        elif current is not None and not line.startswith(" ") and current[2] < 2:
+            current[1], current[2] = offset, current[2] + 1
+            spans = bodies[last]
+            spans[-1] = (spans[-1][0], offset)
+        else:
+            current = None
+        previous_blank = False
+    return bodies
+
+
+def _markers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Candidate footnote markers (position, number) in ``text[start:end]``: numbers after a word
+    that is not a preposition or abbreviation, and not followed by a month or unit."""
+    v = vocabulary()
+    out = []
+    for match in re.finditer(r"(?<![\d.,/:\-])(\d{1,3})(?![\d\w])(?![.,]\d)", text[start:end]):
+        at = start + match.start()
+        before = re.search(r"(\S+)\s?$", text[max(0, at - 40) : at])
+        if not before or before[1][-1].isdigit() or before[1].lower() in v["marker_not_after"]:
+            continue
+        if _followed_by_unit(text, start + match.end()):
+            continue
+        out.append((at, int(match[1])))
+    return out
+
+
+# --- resolving ids -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Context:
+    text: str
+    kamerstuk: list[Span]
+    own_dossier: str
+    debate_numbers: dict[str, str]
+    footnotes: dict[int, list[tuple[int, int]]]
+
+    def reference_after(self, end: int) -> str:
+        """Id of a Kamerstuk reference right after a mention (same sentence, within a few words)."""
+        gap = vocabulary()["reference_gap_chars"]
+        for span in self.kamerstuk:
+            if end <= span.start_char <= end + gap:
+                between = self.text[end : span.start_char]
+                if not re.search(r"[.!?](?:\s|$)|[Mm]otie", between):
+                    return span.kb_id_
+        return ""
+
+    def footnote_id(self, start: int, end: int) -> str:
+        """Id of the first footnote marker after the mention whose footnote body cites a Kamerstuk."""
+        for at, number in _markers(self.text, start, end):
+            for body_start, body_end in sorted(self.footnotes.get(number, []), key=lambda b: (b[0] < at, b[0])):
+                for span in self.kamerstuk:
+                    if body_start <= span.start_char < body_end:
+                        return span.kb_id_
+        return ""
+
+    def number_id(self, number: str, at: int) -> str:
+        """Id of motion ``number``: a debate assignment, the nearest earlier reference listing the
+        number, the document's own dossier, or a later reference listing it."""
+        if number in self.debate_numbers:
+            return self.debate_numbers[number]
+        listing = [s for s in self.kamerstuk if _KAMERSTUK_ID.fullmatch(s.kb_id_) and s.kb_id_.rpartition("-")[2] == number]
+        earlier = [s for s in listing if s.start_char < at]
+        if earlier:
+            return earlier[-1].kb_id_
+        if self.own_dossier:
+            return f"{self.own_dossier}-{number}"
+        return listing[0].kb_id_ if listing else ""
+
+
+def _scope_end(doc: Doc, found: _Found) -> int:
+    """End of the sentence holding the mention, plus a marker standing right after its full stop."""
+    limit = found.end + vocabulary()["marker_scope_chars"]
+    end = limit
+    if doc.has_annotation("SENT_START"):
+        span = doc.char_span(found.start, found.end, alignment_mode="expand")
+        if span is not None:
+            end = min(span[-1].sent.end_char, limit)
+    trailing = re.match(r"\s{0,3}\d{1,3}(?![\d\w])", doc.text[end : end + 8])
+    return end + trailing.end() if trailing else end
+
+
+# --- the motion document itself ------------------------------------------------------------------
+
+
+def _signatures(text: str) -> list[str]:
+    p = _patterns()
+    ends = list(p.end.finditer(text))
+    if not ends:
+        return []
+    names = []
+    for line in text[ends[-1].end() :].lstrip("\n").splitlines():
+        line = line.strip()
+        if not line or not re.fullmatch(r"[A-ZÀ-Þ][^\d\n]{1,40}", line) or len(line.split()) > 5 or line.endswith((".", ":", ";", ",")):
+            break
+        names.append(clean_name(line))
+    return names
+
+
+def _motion_document(doc: Doc, own_key: str) -> None:
+    """Type, submitters and a header mention for a document that is itself a motion."""
+    p = _patterns()
+    v = vocabulary()
+    text = doc.text
+    head = text[: v["header_chars"]]
+    header = p.header.search(head)
+    if header:
+        start, end = header.start(), header.end()
+        upper = header["names"]
+        for line in text[end:].split("\n")[1:]:
+            if not line.strip() or re.search(r"[a-zà-ÿ]", line):
+                break
+            upper += " " + line.strip()
+            end = text.index(line, end) + len(line)
+        written = [title_name(n) for n in re.split(r"\s*(?:,|\sEN\s|/)\s*", upper) if n.strip()]
+    else:
+        body = p.body.search(head[:300])
+        if not body or not p.proposed_on.search(head[: body.start()]):
+            return
+        start, end, written = body.start(), body.end(), []
+    signed = _signatures(text)
+    if signed and (not written or {n.lower() for n in signed} == {n.lower() for n in written}):
+        submitters = signed
+    else:
+        submitters = written or signed
+    facts = base.document_facts(doc)
+    facts.setdefault("type", "motie")
+    if submitters:
+        facts["submitters"] = submitters
+    number = header["n"] if header and header["n"] else own_key.rpartition("-")[2]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None:
+        base.add_mention(
+            doc, "motion", span, key=own_key, submitters=submitters, parties=[],
+            label=motion_label(submitters), dossier=own_key.rpartition("-")[0], number=number or "",
+        )
+
+
+# --- the component -------------------------------------------------------------------------------
+
+
+@Language.component("kg_motions")
+def motions(doc: Doc) -> Doc:
+    """Write ``motion`` mentions (and motion-document facts); runs after ``kg_kamerstuk_refs``."""
+    try:
+        _annotate(doc)
+    except Exception:  # bad input must never stop the pipeline
+        _log.warning("kg_motions skipped a document it could not read", exc_info=True)
+    return doc
+
+
+def _own_key(doc: Doc) -> str:
+    for identifier in base.document_facts(doc).get("identifiers") or []:
+        if isinstance(identifier, str) and _KAMERSTUK_ID.fullmatch(identifier):
+            return identifier
+    return ""
+
+
+def _annotate(doc: Doc) -> None:
+    text = doc.text
+    p = _patterns()
+    own_key = _own_key(doc)
+    _motion_document(doc, own_key)
+    kamerstuk = sorted(base.mentions(doc, "kamerstuk"), key=lambda s: s.start_char)
+    debates = list(p.debate.finditer(text))
+    context = _Context(
+        text,
+        kamerstuk,
+        own_key.rpartition("-")[0],
+        {m["num"]: kst.normalize(m["d"], m["t"], m["num"]) for m in debates},
+        footnote_bodies(text),
+    )
+    found = [f for f in _find_mentions(text) if not _inside_header(doc, f)]
+    found.extend(_debate_mentions(text, debates, found))
+    found.extend(_reference_lists(text, kamerstuk, found))
+    for item in found:
+        for number in item.numbers:
+            item.keys.setdefault(number, context.number_id(number, item.start))
+        if not item.numbers and not item.keys.get(""):
+            item.keys[""] = context.reference_after(item.end) or context.footnote_id(item.end, _scope_end(doc, item))
+    _share_keys(found)
+    for item in sorted(found, key=lambda f: f.start):
+        _write(doc, item)
+
+
+def _inside_header(doc: Doc, found: _Found) -> bool:
+    return any(s.start_char <= found.start < s.end_char for s in base.mentions(doc, "motion"))
+
+
+def _debate_mentions(text: str, debates: list[re.Match], found: list[_Found]) -> list[_Found]:
+    """``Zij krijgt nr. 117 (31234).`` names the motion just read out; its submitters come from
+    ``voorgesteld door de leden ...`` or a ``Motie van het lid ...`` heading before it."""
+    p = _patterns()
+    out, previous_end = [], 0
+    for match in debates:
+        key = kst.normalize(match["d"], match["t"], match["num"])
+        window = text[previous_end : match.start()]
+        names: list[str] = []
+        cum_suis = False
+        for source in (p.submitted, p.proposed):
+            for by in source.finditer(window):
+                names, cum_suis = split_names(by["names"]), bool(by["cs"])
+        for heading in (f for f in found if previous_end <= f.start < match.start() and f.heading and f.names):
+            heading.keys[""] = key
+            if not names:
+                names, cum_suis = heading.names, heading.cum_suis
+        out.append(_Found(match.start(), match.end(), names, cum_suis, numbers=[match["num"]], keys={match["num"]: key}))
+        previous_end = match.end()
+    return out
+
+
+def _reference_lists(text: str, kamerstuk: list[Span], found: list[_Found]) -> list[_Found]:
+    """``moties (Tweede Kamer, ..., 28 719, nrs. 49, 50, 51 en 53)``: one motion per cited id."""
+    out = []
+    for match in _patterns().bare.finditer(text):
+        if any(f.start <= match.start() < f.end for f in found):
+            continue
+        first = [s for s in kamerstuk if s.start_char == match.end()]
+        if not first:
+            continue
+        reference_end = max(s.end_char for s in first)
+        for span in kamerstuk:
+            if match.end() <= span.start_char < reference_end and _KAMERSTUK_ID.fullmatch(span.kb_id_):
+                number = span.kb_id_.rpartition("-")[2]
+                out.append(_Found(match.start(), span.end_char, numbers=[number], keys={number: span.kb_id_}))
+    return out
+
+
+def _share_keys(found: list[_Found]) -> None:
+    """Mentions of one submitter group share its id when the document gives exactly one."""
+    groups: dict[tuple, set[str]] = {}
+    for item in found:
+        if item.names:
+            groups.setdefault(_group(item), set()).update(k for k in item.keys.values() if k)
+    for item in found:
+        ids = groups.get(_group(item), set()) if item.names else set()
+        if not item.numbers and not item.keys.get("") and len(ids) == 1:
+            item.keys[""] = next(iter(ids))
+
+
+def _group(item: _Found) -> tuple:
+    return (frozenset(n.lower() for n in item.names), item.cum_suis or len(item.names) > 2)
+
+
+def _write(doc: Doc, item: _Found) -> None:
+    label = motion_label(item.names, item.cum_suis)
+    for number in item.numbers or [""]:
+        span = doc.char_span(item.start, item.number_ends.get(number, item.end), alignment_mode="expand")
+        if span is None:
+            continue
+        key = item.keys.get(number, "")
+        dossier, _, id_number = key.rpartition("-")
+        base.add_mention(
+            doc,
+            "motion",
+            span,
+            key=key,
+            submitters=list(item.names),
+            parties=list(item.parties),
+            label=label or (f"motie {number}" if number else "motie"),
+            dossier=dossier,
+            number=number or id_number,
+        )
