@@ -60,10 +60,24 @@ DOCUMENT_TYPES = (
 SPAN_GROUPS = (*CATEGORIES, "question", "answer")
 
 
+def _attrs_key(span: Span) -> tuple:
+    # spaCy keys plain span extensions by character range alone, so a person span and a motion span
+    # over the same characters would share one dict; kg keys them by category and entity too.
+    return ("kg.attrs", span.label_, span.start_char, span.end_char, span.kb_id_)
+
+
+def _get_attrs(span: Span) -> dict[str, Any] | None:
+    return span.doc.user_data.get(_attrs_key(span))
+
+
+def _set_attrs(span: Span, value: dict[str, Any] | None) -> None:
+    span.doc.user_data[_attrs_key(span)] = value
+
+
 def register_extensions() -> None:
     """Register kg's custom attributes on spaCy's classes (idempotent)."""
     if not Span.has_extension("kg"):
-        Span.set_extension("kg", default=None)
+        Span.set_extension("kg", getter=_get_attrs, setter=_set_attrs)
     for name, default in (("kg_document", None), ("kg_relations", None), ("kg_footers", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

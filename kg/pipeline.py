@@ -14,6 +14,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from kg.extractors.tokenizer import customize_tokenizer
+
 DEFAULT_MODEL = "nl_core_news_sm"
 
 #: kg's own components, in the order they run; each is registered by its module in kg.extractors.
@@ -79,6 +81,7 @@ def load_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
     name = model or DEFAULT_MODEL
     if model_installed(name) or Path(name).is_dir():
         nlp = spacy.load(name)
+        customize_tokenizer(nlp)
         info = PipelineInfo("model", f"{nlp.meta.get('name', name)} {nlp.meta.get('version', '?')}", spacy.__version__)
         if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
             nlp.add_pipe("sentencizer", first=True)
@@ -91,6 +94,7 @@ def load_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
         )
     else:
         nlp = spacy.blank("nl")
+        customize_tokenizer(nlp)
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("kg_layout")
         info = PipelineInfo("rules-only", "spacy.blank('nl')", spacy.__version__)
