@@ -171,25 +171,25 @@ def _grammar() -> _Grammar:
     sep = r"(?:\s*,\s*|\s*&\s*|\s+en\s+|\s*" + _words(v["range_words"]) + r"\s*)"
     num_list = rf"{num}(?:{sep}{num})*"
     dossier_full = (
-        rf"{_DOSSIER}(?:(?:\s?[-–]\s?|\s+){toev}(?![\w])|[-–]\d{{1,2}}(?=\s*,?\s*(?:{nr_words}|{letter_words})))?"
+        rf"{_DOSSIER}(?:(?:\s?[-–]\s?|\s+){toev}(?![\w])|[-–]\d{{1,2}}(?=\s*(?:,\s*)?(?:{nr_words}|{letter_words})))?"
         r"(?:\s*\(\s*R\s?\d{3,4}\s*\))?"
     )
     dossier_sep = r"(?:\s*,\s*|\s*&\s*|\s+en\s+)"
     nr_part = (
-        rf"(?:\s*,?\s*{nr_words}\s*(?P<nums>{num_list})"
-        rf"|\s*,?\s*{letter_words}\s+(?P<letters>{num_list})"
+        rf"(?:\s*(?:,\s*)?{nr_words}\s*(?P<nums>{num_list})"
+        rf"|\s*(?:,\s*)?{letter_words}\s+(?P<letters>{num_list})"
         rf"|\s*,\s*(?P<bare>{letter})(?![\w]))"
     )
-    suffix = r"(?:\s*,?\s*" + _words(v["suffix_words"]) + r"(?![\w]))?"
-    pages = r"(?:\s*,?\s*" + _words(v["page_words"]) + r"\s*\d+(?:\s*[-–]\s*\d+)?)*"
+    suffix = r"(?:\s*(?:,\s*)?" + _words(v["suffix_words"]) + r"(?![\w]))?"
+    pages = r"(?:\s*(?:,\s*)?" + _words(v["page_words"]) + r"\s*\d+(?:\s*[-–]\s*\d+)?)*"
     prefix = (
-        rf"(?:(?P<kw>{_words(v['kamerstuk_words'])})(?:\s+(?P<ch>{chambers})(?![\w]))?"
+        rf"(?:(?P<kw>{_words(v['kamerstuk_words'])})(?:\s+(?P<ch>{chambers})(?![\w])|\s+(?P<kwname>{chamber_names}))?"
         rf"|(?P<chname>{chamber_names})"
         rf"|(?<![\w])(?P<chpre>{chamber_prefixes})(?![\w]))"
     )
-    session = rf"(?:\s*,?\s*(?:{session_words}\s+)?(?P<year>{_YEAR}))?"
+    session = rf"(?:\s*(?:,\s*)?(?:{session_words}\s+)?(?P<year>{_YEAR}))?"
     general = (
-        rf"(?:{prefix}{session}\s*,?\s*)?(?P<dossiers>{dossier_full}(?:{dossier_sep}{dossier_full})*)"
+        rf"(?:{prefix}{session}\s*(?:,\s*)?)?(?P<dossiers>{dossier_full}(?:{dossier_sep}{dossier_full})*)"
         rf"(?:{nr_part})?{suffix}{pages}"
     )
     dash_tail = rf"(?P<d>\d{{1,2}}[ \u00a0]?\d{{3}})-(?:(?P<t>{toev})-)?(?P<n>\d{{1,4}})(?![\w\-])"
@@ -197,13 +197,14 @@ def _grammar() -> _Grammar:
     aanh_words = _words(v["aanhangsel_words"])
     handelingen = (
         rf"(?:(?P<ah>{aanh_words})|{hand_words})"
-        rf"(?:\s*,?\s*(?P<ch>{chambers})(?![\w])|\s+(?P<chname>{chamber_names}))?"
-        rf"\s*,?\s*(?:{session_words}\s+)?(?P<year>{_YEAR})\s*,?\s*{nr_words}\s*(?P<nums>{num_list}){pages}"
+        rf"(?:\s*(?:,\s*)?(?P<ch>{chambers})(?![\w])|\s+(?P<chname>{chamber_names}))?"
+        rf"\s*(?:,\s*)?(?:{session_words}\s+)?(?P<year>{_YEAR})\s*(?:,\s*)?"
+        rf"(?:{nr_words}\s*(?P<nums>{num_list})|(?P<item_nr>\d{{1,3}})(?=\s*(?:,\s*)?item\b)){pages}"
     )
     not_before = r"(?:" + "|".join(re.escape(w) for w in v["not_kamerstuk_before"]) + r")\s*[:.]?\s*$"
     return _Grammar(
         general=re.compile(general),
-        prefixed_dash=re.compile(rf"{prefix}{session}\s*,?\s*{dash_tail}"),
+        prefixed_dash=re.compile(rf"{prefix}{session}\s*(?:,\s*)?{dash_tail}"),
         bare_dash=re.compile(rf"(?<![\w./\-])(?P<d>\d{{5}})-(?P<t>{toev})-(?P<n>\d{{1,4}})(?![\w\-])"),
         kst_dash=re.compile(
             r"(?<![\w\-])[kK][sS][tT]-(?P<d>\d{4,5})(?:-(?P<t>[A-Z]{1,6}|\d{1,2}(?=-)))?-(?P<n>\d{1,4}|[A-Z]{1,2})(?![\w\-])"
@@ -239,7 +240,7 @@ def _numbers(text: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for match in g.list_part.finditer(text):
         value, sep = match["num"], (match["sep"] or "").strip()
-        if sep == "t/m" or sep.startswith("tot"):
+        if sep in ("t/m", "–", "-") or sep.startswith("tot"):
             last = out[-1][0] if out else ""
             if last.isdigit() and value.isdigit() and 0 < int(value) - int(last) <= _MAX_RANGE:
                 out.extend((str(n), match.end()) for n in range(int(last) + 1, int(value) + 1))
@@ -255,8 +256,9 @@ def _chamber(match: re.Match, eerste_kamer: bool) -> str:
     groups = match.groupdict()
     if groups.get("ch"):
         return v["chamber_words"][groups["ch"]]
-    if groups.get("chname"):
-        return v["chamber_names"][" ".join(groups["chname"].split())]
+    name = groups.get("chname") or groups.get("kwname")
+    if name:
+        return v["chamber_names"][" ".join(name.split())]
     if groups.get("chpre"):
         return v["chamber_prefixes"][groups["chpre"]]
     return "ek" if eerste_kamer else "tk"
@@ -307,12 +309,12 @@ def _citation(kamerstuk_id: str) -> Citation:
 def _handelingen(match: re.Match, eerste_kamer: bool) -> Reference | None:
     chamber = _chamber(match, eerste_kamer)
     aanhangsel = bool(match["ah"])
-    numbers = _numbers(match["nums"])
+    numbers = _numbers(match["nums"]) if match["nums"] else [(match["item_nr"], len(match["item_nr"]))]
     citations = []
     for j, (number, end) in enumerate(numbers):
         nid = handelingen_id(chamber, match["year"], number, aanhangsel)
         if nid:
-            end = match.end() if j == len(numbers) - 1 else match.start("nums") + end
+            end = match.end() if j == len(numbers) - 1 else match.start("nums") + end  # lists need "nr."
             citations.append(Citation(nid, number=nid.rsplit("-", 1)[1], start=match.start(), end=end))
     citations = tuple(dict.fromkeys(citations))
     if not citations:

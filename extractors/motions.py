@@ -78,7 +78,7 @@ def _patterns() -> _Patterns:
     v = vocabulary()
     tv = "(?:" + "|".join(_either_case(w) for w in sorted(v["tussenvoegsels"], key=len, reverse=True)) + ")"
     cap = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:['’][a-zà-öø-ÿ]+)?(?![\w])"
-    name = rf"(?:{tv}\s+)*{cap}(?:-(?:{tv}\s+)*{cap})*(?:[ \t]+(?:{tv}[ \t]+)+{cap}(?:-{cap})*)?"
+    name = rf"(?:(?:[A-Z]\.\s?){{1,4}}\s*)?(?:{tv}\s+)*{cap}(?:-(?:{tv}\s+)*{cap})*(?:[ \t]+(?:{tv}[ \t]+)+{cap}(?:-{cap})*)?"
     names = rf"(?P<names>{name}(?:\s*(?:,|/|\s+en\s)\s*{name})*)"
     member = _words(v["member_words"])
     cs = r"(?P<cs>\s+(?:" + "|".join(re.escape(c) for c in sorted(v["cum_suis"], key=len, reverse=True)) + r")(?![\w]))?"
@@ -154,11 +154,9 @@ def split_names(text: str) -> list[str]:
 
 
 def motion_label(names: list[str], cum_suis: bool = False) -> str:
-    """``motie-Hamer c.s.``, ``motie-Azmani/Dijkgraaf``; three or more submitters read as c.s."""
+    """``motie-Hamer c.s.``, ``motie-Azmani/Dijkgraaf`` (the form the Kamer itself writes)."""
     if not names:
         return ""
-    if len(names) > 2:
-        return f"motie-{names[0]} c.s."
     return "motie-" + "/".join(names) + (" c.s." if cum_suis else "")
 
 
@@ -500,7 +498,7 @@ def _share_keys(found: list[_Found]) -> None:
 
 
 def _group(item: _Found) -> tuple:
-    return (frozenset(n.lower() for n in item.names), item.cum_suis or len(item.names) > 2)
+    return (frozenset(n.lower() for n in item.names), item.cum_suis)
 
 
 def _write(doc: Doc, item: _Found) -> None:

@@ -232,3 +232,12 @@ def test_corpus_citations_and_own_numbers(nlp, corpus_dir, name):
     expected, own = CORPUS_CITATIONS[name]
     assert {s.kb_id_ for s in base.mentions(doc, "kamerstuk")} == expected
     assert base.document_facts(doc).get("identifiers", []) == own
+
+
+def test_long_whitespace_runs_stay_linear():
+    import time
+
+    start = time.perf_counter()
+    for text in ("Kamerstuk" + " " * 20000 + "x", "Handelingen" + " \n" * 10000, "31 234" + " " * 20000 + "nr."):
+        assert find_references(text) == []
+    assert time.perf_counter() - start < 2

@@ -222,7 +222,8 @@ def test_names():
     assert split_names("van Hijum en Spekman") == ["Van Hijum", "Spekman"]
     assert split_names("De Kort/Pouw-Verweij") == ["De Kort", "Pouw-Verweij"]
     assert split_names("Hamer en Kamer") == ["Hamer"]
-    assert motion_label(["A", "B", "C"]) == "motie-A c.s."
+    assert motion_label(["A", "B", "C"]) == "motie-A/B/C"
+    assert motion_label(["Hamer"], cum_suis=True) == "motie-Hamer c.s."
     assert motion_label([]) == ""
 
 
