@@ -81,7 +81,7 @@ def _patterns() -> _Patterns:
     name = rf"(?:(?:[A-Z]\.\s?){{1,4}}\s*)?(?:{tv}\s+)*{cap}(?:-(?:{tv}\s+)*{cap})*(?:[ \t]+(?:{tv}[ \t]+)+{cap}(?:-{cap})*)?"
     names = rf"(?P<names>{name}(?:\s*(?:,|/|\s+en\s)\s*{name})*)"
     member = _words(v["member_words"])
-    cs = r"(?P<cs>\s+(?:" + "|".join(re.escape(c) for c in sorted(v["cum_suis"], key=len, reverse=True)) + r")(?![\w]))?"
+    cs = r"(?P<cs>\s+(?:" + "|".join(re.escape(c) for c in sorted(v["cum_suis"], key=len, reverse=True)) + r")(?![^\W\d]))?"
     party = r"(?:\s*\((?P<party>[A-Z][A-Za-z\-]+(?:\s+[A-Za-z][A-Za-z\-]+){0,3})\))?"
     motie = r"(?<![\w\-])[Mm]oties?"
     number = r"(?:\s+(?:op\s+stuk\s+)?(?:nrs?\.?\s*)?(?P<num>\d{1,4}))"
@@ -112,6 +112,12 @@ def _patterns() -> _Patterns:
 
 
 # --- names ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _gap_stopwords() -> frozenset[str]:
+    """Words between a motion and a reference that show the reference is another document."""
+    return frozenset(w.lower() for w in vocabulary()["reference_gap_stopwords"])
 
 
 def _tussenvoegsels() -> set[str]:
@@ -272,7 +278,7 @@ def _markers(text: str, start: int, end: int) -> list[tuple[int, int]]:
     that is not a preposition or abbreviation, and not followed by a month or unit."""
     v = vocabulary()
     out = []
-    for match in re.finditer(r"(?<![\d.,/:\-])(\d{1,3})(?![\d\w])(?![.,]\d)", text[start:end]):
+    for match in re.finditer(r"(?<!\d[.,])(?<![\d/:\-])(\d{1,3})(?![\d\w])(?![.,]\d)", text[start:end]):
         at = start + match.start()
         before = re.search(r"(\S+)\s?$", text[max(0, at - 40) : at])
         if not before or before[1][-1].isdigit() or before[1].lower() in v["marker_not_after"]:
@@ -295,12 +301,14 @@ class _Context:
     footnotes: dict[int, list[tuple[int, int]]]
 
     def reference_after(self, end: int) -> str:
-        """Id of a Kamerstuk reference right after a mention (same sentence, within a few words)."""
+        """Id of a Kamerstuk reference right after a mention: same sentence, a few words on, and no
+        word in between that introduces another document ("brief", "rapport", ...)."""
         gap = vocabulary()["reference_gap_chars"]
         for span in self.kamerstuk:
             if end <= span.start_char <= end + gap:
                 between = self.text[end : span.start_char]
-                if not re.search(r"[.!?](?:\s|$)|[Mm]otie", between):
+                words = {w.lower() for w in re.findall(r"\w+", between)}
+                if not re.search(r"[.!?;](?:\s|$)|[Mm]otie|\)\s*\(", between) and not words & _gap_stopwords():
                     return span.kb_id_
         return ""
 

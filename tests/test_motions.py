@@ -88,6 +88,10 @@ def test_reference_right_after_the_motion_gives_its_id(nlp):
     assert [(k, a["dossier"], a["number"]) for _, k, a in found] == [("29544-1071", "29544", "1071")]
     later = motions(nlp, "De motie-Hamer c.s. is aangenomen. Zie de brief (Kamerstuk 29 544, nr. 1071).")
     assert [k for _, k, _ in later] == [""]
+    topic = motions(nlp, "Op de motie-Bulthuis over praktijkroutes in het mbo (Kamerstuk 35 925 XV,\nnr. 48) ga ik in.")
+    assert [k for _, k, _ in topic] == ["35925-XV-48"]
+    letter = motions(nlp, "Over de motie-Bulthuis heb ik u geïnformeerd bij brief (Kamerstuk 35 925 XV, nr. 50).")
+    assert [k for _, k, _ in letter] == [""]
 
 
 def test_footnote_marker_gives_the_id(nlp):
@@ -112,6 +116,14 @@ def test_footnote_marker_at_sentence_end_and_glued(nlp):
         "29 Kamerstuk 11 111, nr. 1\n"
     )
     assert [k for _, k, _ in motions(nlp, text)] == ["34352-13"]
+
+
+def test_glued_marker_after_cum_suis(nlp):
+    text = "Uw Kamer nam de motie van het lid Raemakers c.s.23 aan. Verder 2.714 banen.\n\n23 Kamerstuk 34 725 XV, nr. 10.\n"
+    ((surface, key, attrs),) = motions(nlp, text)
+    # The span follows spaCy's tokens, which keep "c.s.23" whole in uncleaned text.
+    assert surface.startswith("motie van het lid Raemakers c.s.") and key == "34725-XV-10"
+    assert attrs["label"] == "motie-Raemakers c.s."
 
 
 def test_footnote_bodies():
