@@ -23,7 +23,8 @@ from kg.queries import saved_queries
 
 B = "https://w3id.org/kamerstukken-kg/"
 
-#: Invented documents a.txt (a letter, own id 11111-7) and b.txt (written questions), in kg's model.
+#: Invented documents a.txt (a letter, own id 11111-7), b.txt (written questions) and c.txt (nothing
+#: recognised: no type, no date), in kg's model.
 FIXTURE = """
 @prefix kg: <https://w3id.org/kamerstukken-kg/def#> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
@@ -150,6 +151,10 @@ FIXTURE = """
   <agent/kg/0.1.0> a prov:SoftwareAgent ; rdfs:label "kg 0.1.0" .
 }
 
+<graph/document/c> {
+  <id/document/c> a kg:Document , foaf:Document ; kg:sourceFile "c.txt" ; kg:contentSha256 "cccc" .
+}
+
 <graph/dataset> {
   <dataset> a void:Dataset ; dcterms:title "kg"@en ; void:triples 150 ; void:classPartition <dataset/class/kg-Document> .
   <dataset/class/kg-Document> void:class kg:Document ; void:entities 2 .
@@ -243,7 +248,7 @@ def test_oxigraph_still_folds_bound_on_a_substituted_variable():
 # -- optional parameters: unbound means all, bound filters -----------------------------------------
 
 FILTERS = [
-    ("documents", "type", "brief", "type", 2, 1),
+    ("documents", "type", "brief", "type", 3, 1),
     ("citations", "kamerstuk", "22222-3", "kamerstuk", 4, 2),
     ("most-cited", "dossier", "22222", "dossier", 3, 2),
     ("motions", "motion", B + "id/kamerstuk/22222-4", "motion", 2, 1),
@@ -252,7 +257,7 @@ FILTERS = [
     ("instrument-mentions", "instrument", B + "id/instrument/loonkostensubsidie", "instrument", 2, 1),
     ("actor-network", "scope", "sentence", "scope", 2, 1),
     ("questions", "source", "b.txt", "source", 2, 2),
-    ("timeline", "year", "2019", "year", 2, 1),
+    ("timeline", "year", "2019", "year", 3, 1),
     ("provenance-of", "entity", B + "id/organisatie/uwv", "entity", 14, 2),
     ("provenance-of", "mention", B + "text/a#char=0,3", "mention", 14, 1),
 ]
@@ -281,6 +286,7 @@ def test_documents(store):
     assert [(r["source"], r["identifier"], r["type"], r["date"]) for r in rows] == [
         ("a.txt", "11111-7", "brief", "2019-03-04"),
         ("b.txt", "", "schriftelijke-vragen", "2020-05-06"),
+        ("c.txt", "", "", ""),
     ]
 
 
@@ -383,7 +389,7 @@ def test_organisations_with_aliases_and_forms(store):
 
 def test_timeline_lists_instruments_and_laws_per_document(store):
     rows = run(store, "timeline")
-    assert rows[0]["date"] == "2019-03-04"
+    assert [r["source"] for r in rows] == ["a.txt", "b.txt", "c.txt"]  # undated last
     assert set(rows[0]["instruments"].split("; ")) == {"jobcoaching", "loonkostensubsidie"}
     assert rows[0]["laws"] == "Participatiewet"
 
