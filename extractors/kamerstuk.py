@@ -136,6 +136,13 @@ def _words(words) -> str:
     return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in phrases) + ")"
 
 
+def _separators(words) -> str:
+    """List separators: punctuation may touch its neighbours (``5,6``), words need spaces (``5 en 6``)."""
+    return "|".join(
+        rf"\s+{_words([w])}\s+" if w[:1].isalpha() else rf"\s*{_words([w])}\s*" for w in words
+    )
+
+
 @dataclass(frozen=True)
 class _Grammar:
     general: re.Pattern
@@ -168,13 +175,14 @@ def _grammar() -> _Grammar:
 
     # A number directly followed by three digits is the next dossier ("nr. 5 en 31 234, nr. 6").
     num = rf"(?:\d{{1,4}}(?!\d)(?![ \u00a0\n]\d{{3}}(?!\d))|{letter}(?![\w]))"
-    sep = r"(?:\s*,\s*|\s*&\s*|\s+en\s+|\s*" + _words(v["range_words"]) + r"\s*)"
+    listing = _separators(v["list_separators"])
+    sep = r"(?:" + listing + r"|\s*" + _words(v["range_words"]) + r"\s*)"
     num_list = rf"{num}(?:{sep}{num})*"
     dossier_full = (
         rf"{_DOSSIER}(?:(?:\s?[-–]\s?|\s+){toev}(?![\w])|[-–]\d{{1,2}}(?=\s*(?:,\s*)?(?:{nr_words}|{letter_words})))?"
         r"(?:\s*\(\s*R\s?\d{3,4}\s*\))?"
     )
-    dossier_sep = r"(?:\s*,\s*|\s*&\s*|\s+en\s+)"
+    dossier_sep = r"(?:" + listing + ")"
     nr_part = (
         rf"(?:\s*(?:,\s*)?{nr_words}\s*(?P<nums>{num_list})"
         rf"|\s*(?:,\s*)?{letter_words}\s+(?P<letters>{num_list})"

@@ -271,3 +271,11 @@ def test_corpus_motions(nlp, corpus_dir, name):
     labels = {base.span_attrs(s)["label"] for s in found if base.span_attrs(s)["submitters"]}
     assert labels == CORPUS_LABELS.get(name, set())
     assert "type" not in base.document_facts(doc)
+
+
+def test_works_without_sentence_boundaries():
+    bare = spacy.blank("nl")
+    bare.add_pipe("kg_kamerstuk_refs")
+    bare.add_pipe("kg_motions")
+    doc = bare("De motie van Heerma en Schouten verzocht de regering iets bij het UWV 10. Klaar.\n\n10 Kamerstuk 34 352, nr. 13\n")
+    assert [s.kb_id_ for s in base.mentions(doc, "motion")] == ["34352-13"]
