@@ -1,0 +1,315 @@
+"""Find organisations, parties, instruments and laws by the names kg's reference vocabularies give them.
+
+The vocabularies are the SKOS concept schemes in ``kg.ontology`` (``organisaties.ttl``,
+``partijen.ttl``, ``instrumenten.ttl``, ``wetten.ttl``): every ``skos:prefLabel``, ``skos:altLabel``
+and ``skos:hiddenLabel`` of a concept is a name to look for, and the concept's IRI, relative to
+the base IRI, is the key a mention carries (``id/instrument/ips``). The class of the concept gives
+the mention category (:data:`CATEGORY_CLASSES`).
+
+Labels are tokenized with the pipeline's own tokenizer and matched token by token. spaCy's
+PhraseMatcher is not used because PDF text needs two things it cannot do: skip the newline
+tokens that a line break leaves inside a name ("beschut\\nwerk"), and see a name inside one
+Dutch compound token ("VVD-fractie", "IPS-trajecten", "WAO/WIA/ZW" are single tokens).
+Case: a label token with a capital after its first letter (UWV, PvdA) matches only as written,
+other tokens ignore case; ``extractors/data/gazetteer.json`` makes whole labels or categories
+case-sensitive where the lower-case form is an ordinary word ("denk", "volt").
+Overlaps: the longest match wins, across categories too, so "Wet banenafspraak" is a law and not
+also the instrument "banenafspraak", and "Inspectie SZW" is the inspectorate, not the ministry.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph as ox
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extractors.base import add_mention
+
+log = logging.getLogger(__name__)
+
+#: The vocabulary files in ``kg.ontology`` the gazetteer reads.
+VOCABULARY_FILES = ("organisaties.ttl", "partijen.ttl", "instrumenten.ttl", "wetten.ttl")
+
+_KG = "https://w3id.org/kamerstukken-kg/def#"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_LABELS = (_SKOS + "prefLabel", _SKOS + "altLabel", _SKOS + "hiddenLabel")
+
+#: Concept class -> mention category, in order of precedence (a party is also an org:Organization).
+CATEGORY_CLASSES: tuple[tuple[str, str], ...] = (
+    (_KG + "PoliticalParty", "party"),
+    (_KG + "Law", "law"),
+    ("http://schema.org/Legislation", "law"),
+    (_KG + "Instrument", "instrument"),
+    (_KG + "ActorGroup", "organisation"),
+    ("http://www.w3.org/ns/org#Organization", "organisation"),
+    ("http://schema.org/GovernmentOrganization", "organisation"),
+)
+
+# Relative concept IRIs are resolved against this stand-in and cut back to a path afterwards.
+_PLACEHOLDER_BASE = "https://kg-vocabulary.invalid/"
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-"})
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One concept of the reference vocabularies, as the gazetteer and the RDF writer need it."""
+
+    path: str  # IRI relative to the base, e.g. "id/instrument/ips"
+    category: str  # organisation, party, instrument or law
+    pref_label: str
+    labels: tuple[str, ...]  # prefLabel first, then altLabels and hiddenLabels
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Matching settings from ``extractors/data/gazetteer.json``."""
+
+    case_sensitive_categories: frozenset[str]
+    case_sensitive_labels: frozenset[str]
+    separators: str
+
+
+@lru_cache(maxsize=1)
+def load_settings() -> Settings:
+    data = json.loads(resources.files("kg.extractors.data").joinpath("gazetteer.json").read_text(encoding="utf-8"))
+    return Settings(
+        frozenset(data.get("case_sensitive_categories", ())),
+        frozenset(data.get("case_sensitive_labels", ())),
+        data.get("compound_separators", "-/'"),
+    )
+
+
+@lru_cache(maxsize=8)
+def load_vocabulary(extra_files: tuple[str, ...] = ()) -> list[Concept]:
+    """All concepts of the bundled vocabularies plus ``extra_files`` (Turtle paths), in file order.
+
+    A file that cannot be read or parsed is logged and skipped, so a bad extra vocabulary never
+    stops a build; concepts whose IRI is not relative to the base are skipped the same way.
+    """
+    sources: list[tuple[str, bytes]] = []
+    package = resources.files("kg.ontology")
+    for name in VOCABULARY_FILES:
+        sources.append((name, package.joinpath(name).read_bytes()))
+    for name in extra_files:
+        try:
+            sources.append((name, Path(name).read_bytes()))
+        except OSError as exc:
+            log.warning("gazetteer: cannot read vocabulary %s: %s", name, exc)
+    concepts: dict[str, Concept] = {}
+    for name, data in sources:
+        try:
+            for concept in _concepts(data):
+                concepts.setdefault(concept.path, concept)
+        except (SyntaxError, ValueError) as exc:
+            log.warning("gazetteer: cannot parse vocabulary %s: %s", name, exc)
+    return list(concepts.values())
+
+
+def concept_category(path: str) -> str | None:
+    """The mention category of a bundled concept (``'id/partij/vvd'`` -> ``'party'``), or None."""
+    return _categories().get(path)
+
+
+@lru_cache(maxsize=1)
+def _categories() -> dict[str, str]:
+    return {concept.path: concept.category for concept in load_vocabulary()}
+
+
+def _concepts(data: bytes) -> Iterable[Concept]:
+    types: dict[str, set[str]] = {}
+    labels: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    order: list[str] = []
+    for triple in ox.parse(data, ox.RdfFormat.TURTLE, base_iri=_PLACEHOLDER_BASE):
+        subject, predicate, obj = triple.subject, triple.predicate.value, triple.object
+        if not isinstance(subject, ox.NamedNode):
+            continue
+        if subject.value not in types:
+            types[subject.value] = set()
+            order.append(subject.value)
+        if predicate == _RDF_TYPE and isinstance(obj, ox.NamedNode):
+            types[subject.value].add(obj.value)
+        elif predicate in _LABELS and isinstance(obj, ox.Literal) and obj.value.strip():
+            labels.setdefault(subject.value, {}).setdefault(predicate, []).append((obj.value.strip(), obj.language or ""))
+    for iri in order:
+        category = next((cat for cls, cat in CATEGORY_CLASSES if cls in types[iri]), None)
+        names = labels.get(iri, {})
+        prefs = names.get(_SKOS + "prefLabel", [])
+        if category is None or not prefs:
+            continue
+        if not iri.startswith(_PLACEHOLDER_BASE):
+            log.warning("gazetteer: skipping %s: concept IRIs must be relative to the base", iri)
+            continue
+        pref = next((value for value, lang in prefs if lang == "nl"), prefs[0][0])
+        ordered = [pref] + [value for p in _LABELS for value, _ in names.get(p, []) if value != pref]
+        yield Concept(iri[len(_PLACEHOLDER_BASE):], category, pref, tuple(dict.fromkeys(ordered)))
+
+
+# --------------------------------------------------------------------------------------------
+# Matching
+# --------------------------------------------------------------------------------------------
+
+_Entry = tuple[str, str]  # (category, concept path)
+_CONJUNCTIONS = {"en", "of", "en/of"}
+_MIN_TAIL = 3
+
+
+class _Node:
+    __slots__ = ("children", "entry")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.entry: _Entry | None = None
+
+
+def _norm(text: str) -> str:
+    return text.translate(_APOSTROPHES)
+
+
+def _has_inner_capital(token: str) -> bool:
+    return any(ch.isupper() for ch in token[1:])
+
+
+def _exact_key(text: str) -> str:
+    return "=" + text
+
+
+def _folded_key(text: str) -> str:
+    return "~" + text.lower()
+
+
+class Gazetteer:
+    """Token trie over all vocabulary labels; see the module docstring for the matching rules."""
+
+    def __init__(self, nlp: Language, concepts: list[Concept], settings: Settings) -> None:
+        self.root = _Node()
+        #: single-token label keys -> entry, for names inside compound tokens
+        self.single: dict[str, _Entry] = {}
+        #: the subset of ``single`` whose label starts with a capital (proper names, abbreviations)
+        self.single_proper: dict[str, _Entry] = {}
+        for concept in concepts:
+            exact = concept.category in settings.case_sensitive_categories
+            for label in concept.labels:
+                self._add(nlp, label, (concept.category, concept.path), exact or label in settings.case_sensitive_labels)
+        self.separators = settings.separators
+        self._split = re.compile("[" + re.escape(settings.separators) + "]")
+
+    def _add(self, nlp: Language, label: str, entry: _Entry, exact: bool) -> None:
+        tokens = [_norm(t.text) for t in nlp.make_doc(label) if not t.is_space]
+        if not tokens:
+            return
+        keys = [_exact_key(t) if exact or _has_inner_capital(t) else _folded_key(t) for t in tokens]
+        node = self.root
+        for key in keys:
+            node = node.children.setdefault(key, _Node())
+        if node.entry is not None and node.entry != entry:
+            log.warning("gazetteer: label %r of %s is also a label of %s; keeping the first", label, entry[1], node.entry[1])
+            return
+        node.entry = entry
+        if len(keys) == 1:
+            self.single.setdefault(keys[0], entry)
+            if label[:1].isupper():
+                self.single_proper.setdefault(keys[0], entry)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for category, path, start, end in self.matches(doc):
+            add_mention(doc, category, doc[start:end], key=path)
+        return doc
+
+    def matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
+        """``(category, path, start, end)`` of every accepted match, in text order (token offsets)."""
+        words = [(token.i, _norm(token.text)) for token in doc if not token.is_space]
+        candidates: list[tuple[int, int, int, list[_Entry]]] = []  # (length, start, end, entries)
+        for n in range(len(words)):
+            found = self._longest(words, n)
+            if found is not None:
+                last, entry = found
+                candidates.append((last - n + 1, words[n][0], words[last][0] + 1, [entry]))
+                continue
+            inside = self._inside(words[n][1]) or self._elided(words, n)
+            if inside:
+                candidates.append((1, words[n][0], words[n][0] + 1, inside))
+        candidates.sort(key=lambda c: (-c[0], c[1]))
+        taken = bytearray(len(doc))
+        accepted: list[tuple[str, str, int, int]] = []
+        for _, start, end, entries in candidates:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            accepted.extend((category, path, start, end) for category, path in entries)
+        accepted.sort(key=lambda m: (m[2], m[3], m[0], m[1]))
+        return accepted
+
+    def _longest(self, words: list[tuple[int, str]], n: int) -> tuple[int, _Entry] | None:
+        """The longest label starting at word ``n``: (index of its last word, entry)."""
+        best: tuple[int, _Entry] | None = None
+        stack = [(self.root, n)]
+        while stack:
+            node, m = stack.pop()
+            if node.entry is not None and m > n and (best is None or m - 1 > best[0]):
+                best = (m - 1, node.entry)
+            if m >= len(words):
+                continue
+            text = words[m][1]
+            for key in {_exact_key(text), _folded_key(text)}:
+                child = node.children.get(key)
+                if child is not None:
+                    stack.append((child, m + 1))
+        return best
+
+    def _inside(self, text: str) -> list[_Entry]:
+        """Names inside one compound token: each member of a slash list ("WAO/WIA/ZW") that is a
+        label, else the longest proper-name label before a hyphen or apostrophe ("VVD-fractie",
+        "GroenLinks-PvdA-fractie", "CDA'ers"). Common nouns are not split off ("werkgevers-")."""
+        if not self._split.search(text):
+            return []
+        found: list[_Entry] = []
+        for chunk in text.split("/") if "/" in self.separators else [text]:
+            entry = self._lookup(chunk, self.single) if chunk != text else None
+            if entry is None:
+                cuts = [m.start() for m in self._split.finditer(chunk) if m.group() != "/"]
+                for cut in reversed(cuts):
+                    entry = self._lookup(chunk[:cut], self.single_proper)
+                    if entry is not None:
+                        break
+            if entry is not None and entry not in found:
+                found.append(entry)
+        return found
+
+    def _elided(self, words: list[tuple[int, str]], n: int) -> list[_Entry]:
+        """A compound whose tail was left out before a conjunction: "werkgevers-" in
+        "werkgevers- en werknemersorganisaties" is "werkgeversorganisaties". The tail is taken from
+        the word after the conjunction and must be at least three letters long."""
+        text = words[n][1]
+        if len(text) < 2 or not text.endswith("-") or n + 2 >= len(words):
+            return []
+        if words[n + 1][1].lower() not in _CONJUNCTIONS:
+            return []
+        head, following = text[:-1], words[n + 2][1]
+        for cut in range(1, len(following) - _MIN_TAIL + 1):
+            entry = self._lookup(head + following[cut:], self.single)
+            if entry is not None:
+                return [entry]
+        return []
+
+    @staticmethod
+    def _lookup(text: str, index: dict[str, _Entry]) -> _Entry | None:
+        if not text:
+            return None
+        return index.get(_exact_key(text)) or index.get(_folded_key(text))
+
+
+@Language.factory("kg_gazetteer", default_config={"extra_vocabularies": []})
+def make_gazetteer(nlp: Language, name: str, extra_vocabularies: list[str]) -> Gazetteer:
+    """Mentions of vocabulary concepts; ``extra_vocabularies`` adds Turtle files of more concepts."""
+    return Gazetteer(nlp, load_vocabulary(tuple(str(p) for p in extra_vocabularies)), load_settings())
+

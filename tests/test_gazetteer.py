@@ -1,0 +1,235 @@
+"""kg_gazetteer: vocabulary labels found in text, with the keys, cases and spans kg relies on."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import kg.extractors.gazetteer  # noqa: F401  (registers kg_gazetteer)
+from kg.extractors.base import mentions
+from kg.text import clean
+
+CATEGORIES = ("organisation", "party", "instrument", "law")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kg_gazetteer")
+    return nlp
+
+
+def found(doc: Doc, category: str) -> list[tuple[str, str]]:
+    """(surface text, key) of each mention of ``category``, whitespace runs shown as one space."""
+    return [(" ".join(span.text.split()), span.kb_id_) for span in mentions(doc, category)]
+
+
+def keys(doc: Doc, category: str) -> set[str]:
+    return {span.kb_id_ for span in mentions(doc, category)}
+
+
+def test_abbreviation_and_full_name_map_to_one_key(nlp):
+    doc = nlp("Het Uitvoeringsinstituut Werknemersverzekeringen (UWV) voert de WW uit; de Werkloosheidswet is van 1986.")
+    assert found(doc, "organisation") == [
+        ("Uitvoeringsinstituut Werknemersverzekeringen", "id/organisatie/uwv"),
+        ("UWV", "id/organisatie/uwv"),
+    ]
+    assert found(doc, "law") == [("WW", "id/wet/ww"), ("Werkloosheidswet", "id/wet/ww")]
+    doc = nlp("IPS (Individuele Plaatsing en Steun) en de Nederlandse Arbeidsinspectie, voorheen de Inspectie SZW.")
+    assert keys(doc, "instrument") == {"id/instrument/ips"}
+    assert [key for _, key in found(doc, "organisation")] == ["id/organisatie/nla", "id/organisatie/nla"]
+
+
+def test_plurals_and_old_spellings_come_from_hidden_labels(nlp):
+    doc = nlp("Twee jobcoaches begeleiden reïntegratietrajecten; reintegratiebedrijven en de no risk polis.")
+    assert found(doc, "instrument") == [
+        ("jobcoaches", "id/instrument/jobcoaching"),
+        ("reïntegratietrajecten", "id/instrument/re-integratietraject"),
+        ("no risk polis", "id/instrument/no-riskpolis"),
+    ]
+    assert found(doc, "organisation") == [("reintegratiebedrijven", "id/organisatie/re-integratiebedrijven")]
+
+
+def test_case_rules_keep_ordinary_words_out(nlp):
+    doc = nlp("Ik denk dat DENK en Volt het eens zijn; een spanning van 230 volt. Denk daar eens over na.")
+    assert found(doc, "party") == [("DENK", "id/partij/denk"), ("Volt", "id/partij/volt")]
+    doc = nlp("Het rijk van de verbeelding is rijk; Rijk en gemeenten spraken af dat de rekenkamer van Delft en de Rekenkamer ...")
+    assert found(doc, "organisation") == [
+        ("Rijk", "id/organisatie/rijksoverheid"),
+        ("gemeenten", "id/organisatie/gemeenten"),
+        ("Rekenkamer", "id/organisatie/algemene-rekenkamer"),
+    ]
+    # Abbreviations match as written; other labels in any case.
+    doc = nlp("De uwv-achtige ww-regeling. PARTICIPATIEWET en participatiewet.")
+    assert found(doc, "organisation") == []
+    assert found(doc, "law") == [
+        ("PARTICIPATIEWET", "id/wet/participatiewet"),
+        ("participatiewet", "id/wet/participatiewet"),
+    ]
+    doc = nlp("Mensen met meer perspectief op werk; het programma Perspectief op Werk.")
+    assert found(doc, "instrument") == [("Perspectief op Werk", "id/instrument/perspectief-op-werk")]
+
+
+def test_names_inside_hyphenated_compounds(nlp):
+    doc = nlp("De VVD-fractie, de GroenLinks-PvdA-fractie en CDA'ers vroegen naar IPS-trajecten en de Wajong-uitkering.")
+    assert found(doc, "party") == [
+        ("VVD-fractie", "id/partij/vvd"),
+        ("GroenLinks-PvdA-fractie", "id/partij/groenlinks-pvda"),
+        ("CDA'ers", "id/partij/cda"),
+    ]
+    assert found(doc, "instrument") == [("IPS-trajecten", "id/instrument/ips")]
+    assert found(doc, "law") == [("Wajong-uitkering", "id/wet/wajong")]
+
+
+def test_slash_lists_and_elided_compounds(nlp):
+    doc = nlp("Het budget voor WAO/WIA/ZW en dagbesteding/Wmo; werkgevers- en werknemersorganisaties.")
+    assert [key for _, key in found(doc, "law")] == ["id/wet/wao", "id/wet/wia", "id/wet/zw", "id/wet/wmo"]
+    assert found(doc, "instrument") == [("dagbesteding/Wmo", "id/instrument/dagbesteding")]
+    assert found(doc, "organisation") == [
+        ("werkgevers-", "id/organisatie/werkgeversorganisaties"),
+        ("werknemersorganisaties", "id/organisatie/vakbonden"),
+    ]
+
+
+def test_common_nouns_are_not_split_off_compounds(nlp):
+    doc = nlp("De gemeente-ambtenaren en werkgevers-, werknemers- en cliëntvertegenwoordigers.")
+    assert found(doc, "organisation") == []
+
+
+def test_longest_match_wins_across_categories(nlp):
+    doc = nlp("De Wet banenafspraak en quotum arbeidsbeperkten regelt de banenafspraak. De Inspectie SZW en de Kandidatenverkenner banenafspraak.")
+    assert found(doc, "law") == [
+        ("Wet banenafspraak en quotum arbeidsbeperkten", "id/wet/wet-banenafspraak"),
+    ]
+    assert found(doc, "instrument") == [
+        ("banenafspraak", "id/instrument/banenafspraak"),
+        ("Kandidatenverkenner banenafspraak", "id/instrument/kandidatenverkenner"),
+    ]
+    assert found(doc, "organisation") == [("Inspectie SZW", "id/organisatie/nla")]
+
+
+def test_labels_broken_across_lines(nlp):
+    doc = nlp("gemeenten bieden beschut\nwerk aan en werken met sociaal \n ontwikkelbedrijven en de Algemene\nRekenkamer")
+    assert found(doc, "instrument") == [("beschut werk", "id/instrument/beschut-werk")]
+    assert found(doc, "organisation") == [
+        ("gemeenten", "id/organisatie/gemeenten"),
+        ("sociaal ontwikkelbedrijven", "id/organisatie/sociaal-ontwikkelbedrijven"),
+        ("Algemene Rekenkamer", "id/organisatie/algemene-rekenkamer"),
+    ]
+    spans = mentions(doc, "organisation")
+    assert spans[1].text.startswith("sociaal") and spans[1].text.endswith("ontwikkelbedrijven")
+
+
+def test_curly_apostrophes_match_plain_ones(nlp):
+    doc = nlp("In de 35 arbeidsmarktregio\u2019s en met IRO\u2019s.")
+    assert found(doc, "organisation") == [("arbeidsmarktregio\u2019s", "id/organisatie/arbeidsmarktregios")]
+    assert found(doc, "instrument") == [("IRO", "id/instrument/iro")]
+
+
+def test_works_on_hand_built_docs_and_empty_text(nlp):
+    words = ["Het", "UWV", "en", "de", "SP", "over", "loonkostensubsidie", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["DET", "PROPN", "CCONJ", "DET", "PROPN", "ADP", "NOUN", "PUNCT"])
+    doc = nlp.get_pipe("kg_gazetteer")(doc)
+    assert [keys(doc, c) for c in CATEGORIES] == [
+        {"id/organisatie/uwv"}, {"id/partij/sp"}, {"id/instrument/loonkostensubsidie"}, set()
+    ]
+    empty = nlp("")
+    assert all(mentions(empty, c) == [] for c in CATEGORIES)
+
+
+def test_extra_vocabulary_files_add_concepts(tmp_path, caplog):
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix kg: <https://w3id.org/kamerstukken-kg/def#> .\n"
+        '<id/instrument/baanbrekers> a skos:Concept , kg:Instrument ; skos:prefLabel "Baanbrekersregeling"@nl .\n'
+        '<https://elsewhere.example/x> a skos:Concept , kg:Instrument ; skos:prefLabel "Buitenregeling"@nl .\n',
+        encoding="utf-8",
+    )
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("this is not turtle <", encoding="utf-8")
+    nlp = spacy.blank("nl")
+    with caplog.at_level(logging.WARNING):
+        nlp.add_pipe(
+            "kg_gazetteer",
+            config={"extra_vocabularies": [str(extra), str(broken), str(tmp_path / "missing.ttl")]},
+        )
+    doc = nlp("De Baanbrekersregeling, de Buitenregeling en jobcoaching.")
+    assert found(doc, "instrument") == [
+        ("Baanbrekersregeling", "id/instrument/baanbrekers"),
+        ("jobcoaching", "id/instrument/jobcoaching"),
+    ]
+    assert "broken.ttl" in caplog.text and "missing.ttl" in caplog.text and "elsewhere.example" in caplog.text
+
+
+# The entities a domain expert lists for each corpus file (by reading it), as concept keys without
+# their "id/<kind>/" prefix. Generic terms and one-off bodies without a concept (Bureau Bartels,
+# Mediatest, LWI's, RMC's) are not in the vocabularies and so not expected.
+EXPECTED = {
+    "000_8a5eb297b5e0ebbc.txt": {
+        "organisation": {"adr", "algemene-rekenkamer", "arbeidsmarktregios", "commissie-szw", "gemeenten",
+                         "re-integratiebedrijven", "regering", "szw", "uwv"},
+        "party": set(),
+        "instrument": {"banenafspraak", "doelgroepenregister", "esf", "ips", "jobcoaching", "kandidatenverkenner",
+                       "matchen-op-werk", "naar-werk", "no-riskpolis", "re-integratietraject", "scholing",
+                       "vervoersvoorziening", "werkfit", "werkvoorzieningen"},
+        "law": {"aov-bes", "aww-bes", "ov-bes", "participatiewet", "wajong", "wao", "waz", "wga", "wia", "zv-bes", "zw"},
+    },
+    "001_6be19fef0512fa7b.txt": {
+        "organisation": {"arbeidsmarktregios", "centerdata", "gemeenten", "nla", "re-integratiebedrijven",
+                         "rijksoverheid", "sbb", "scp", "sociaal-ontwikkelbedrijven", "sociale-dienst", "szw",
+                         "uitzendbureaus", "uwv", "vakbonden", "werkgevers", "werkgeversorganisaties",
+                         "werkgeversservicepunten"},
+        "party": {"vvd"},
+        "instrument": {"banenafspraak", "beschut-werk", "detachering", "jobcarving", "jobcoaching", "loonkostensubsidie",
+                       "loonkostenvoordeel", "quotumregeling", "regionale-mobiliteitsteams", "scholing", "vum"},
+        "law": {"participatiewet", "wajong", "wsw"},
+    },
+    "002_6483e884d4d42ea1.txt": {
+        "organisation": {"cbs", "cwi", "gemeenten", "kabinet", "re-integratiebedrijven", "rwi", "seo", "szw",
+                         "tweede-kamer", "uwv", "vakbonden", "vng", "werkgevers", "werkgeversorganisaties"},
+        "party": set(),
+        "instrument": {"iro", "re-integratietraject", "resultaatsfinanciering", "scholing", "sociale-activering",
+                       "werkstage", "work-first"},
+        "law": {"ww", "wwb"},
+    },
+    "003_04a32c7a5231b5fd.txt": {
+        "organisation": {"arbeidsmarktregios", "awvn", "bzk", "cbs", "clientenraden", "gemeenten", "ggz", "kabinet",
+                         "nla", "oecd", "panteia", "regering", "rijksoverheid", "scp", "seo",
+                         "sociaal-ontwikkelbedrijven", "sociale-dienst", "sociale-partners", "staten-generaal", "szw",
+                         "trimbos-instituut", "tweede-kamer", "uwv", "verbond-sectorwerkgevers-overheid", "werkgevers",
+                         "werkgeversservicepunten"},
+        "party": set(),
+        "instrument": {"banenafspraak", "beschut-werk", "dagbesteding", "detachering", "doelgroepenregister",
+                       "inclusief-herontwerp-van-werk", "ips", "jobcarving", "jobcoaching", "kandidatenverkenner",
+                       "loondispensatie", "loonkostensubsidie", "matchen-op-werk", "no-riskpolis", "quotumregeling",
+                       "re-integratietraject", "sociale-activering", "tegenprestatie"},
+        "law": {"participatiewet", "schattingsbesluit", "suwi", "wajong", "wet-banenafspraak", "wiw", "wmo", "wsw",
+                "ww", "wwb", "zw"},
+    },
+    "004_d23de44939d176b2.txt": {
+        "organisation": {"arbeidsmarktregios", "gemeenten", "kabinet", "nla", "regering", "sociaal-ontwikkelbedrijven",
+                         "sociale-dienst", "szw", "uwv", "vng", "werkgevers", "werkgeversservicepunten", "werkkamer"},
+        "party": {"sp"},
+        "instrument": {"banenafspraak", "beschut-werk", "breed-offensief", "kandidatenverkenner", "perspectief-op-werk",
+                       "vum"},
+        "law": {"besluit-suwi", "participatiewet", "suwi", "wet-banenafspraak", "wsw"},
+    },
+}
+
+
+@pytest.mark.parametrize("source", sorted(EXPECTED))
+def test_corpus_documents_yield_the_expected_entities(nlp, corpus_dir, source):
+    doc = nlp(clean((corpus_dir / source).read_text(encoding="utf-8")).text)
+    for category in CATEGORIES:
+        got = {key.rsplit("/", 1)[1] for key in keys(doc, category)}
+        assert got == EXPECTED[source][category], f"{source} {category}"
+        spans = sorted(mentions(doc, category), key=lambda s: (s.start, s.end))
+        for left, right in zip(spans, spans[1:]):
+            assert left.end <= right.start or (left.start, left.end) == (right.start, right.end), (
+                f"{source}: overlapping {category} mentions {left.text!r} / {right.text!r}"
+            )
