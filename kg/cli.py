@@ -173,7 +173,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, limit: int | None, query
       kg query mentions-of --param entity=https://w3id.org/kamerstukken-kg/id/organisatie/uwv
       kg query ./my-query.rq --format json
     """
-    from kg.queries import QueryError, resolve_query
+    from kg.saved_queries import QueryError, resolve_query
 
     try:
         saved = resolve_query(name, list(query_dirs))
@@ -196,7 +196,7 @@ def list_queries(query_dirs, fmt: str) -> None:
       kg queries --queries ./my-queries --format json
     """
     from kg.output import format_table
-    from kg.queries import QueryError, saved_queries
+    from kg.saved_queries import QueryError, saved_queries
 
     try:
         queries = saved_queries(list(query_dirs))
@@ -333,7 +333,7 @@ def evaluate(gold_dir: Path, store_path) -> None:
       kg evaluate tests/gold/corpus --store corpus-store
     """
     from kg.evaluate import GoldError, evaluate as run_evaluate, format_report, load_gold
-    from kg.queries import resolve_query
+    from kg.saved_queries import resolve_query
 
     try:
         gold = load_gold(gold_dir)

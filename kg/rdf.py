@@ -155,7 +155,9 @@ class DocumentWriter:
         self.add(node, PROV.wasGeneratedBy, self.activity)
         self.entities[category].add(entity)
 
-    def person(self, name: str, **attrs) -> NamedNode:
+    def person(self, name: str, attrs: dict | None = None) -> NamedNode:
+        """The person node for ``name``, with the party and post from a mention's ``attrs``."""
+        attrs = attrs or {}
         from kg.extractors.persons import family_name, person_key
 
         node = self.mint.person(person_key(name))
@@ -215,7 +217,7 @@ class DocumentWriter:
         parties = [_party_paths().get(p.casefold()) for p in attrs.get("parties") or []]
         for index, name in enumerate(attrs.get("submitters") or []):
             party = parties[index] if index < len(parties) else None
-            self.add(node, DCTERMS.creator, self.person(name, party=party))
+            self.add(node, DCTERMS.creator, self.person(name, {"party": party}))
         return node
 
     # -- the document ----------------------------------------------------------------------------
@@ -303,7 +305,7 @@ class DocumentWriter:
             self.add(self.node, DCTERMS.references if key else KGV.mentions, entity)
         elif category == "person":
             name = attrs.get("name") or span.text
-            entity = self.person(" ".join(name.split()), **attrs)
+            entity = self.person(" ".join(name.split()), attrs)
             self.add(self.node, KGV.mentions, entity)
             if attrs.get("signatory"):
                 self.add(self.node, DCTERMS.creator, entity)
@@ -356,7 +358,7 @@ class DocumentWriter:
                 self.add(node, KGV.answers, question)
             for person in answerers:
                 attrs = span_attrs(person)
-                self.add(node, DCTERMS.creator, self.person(" ".join((attrs.get("name") or person.text).split()), **attrs))
+                self.add(node, DCTERMS.creator, self.person(" ".join((attrs.get("name") or person.text).split()), attrs))
 
     def write_associations(self) -> None:
         evidence: dict[tuple[str, str], set[NamedNode]] = defaultdict(set)
