@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.output import format_table
-from kg.queries import saved_queries
+from kg.saved_queries import saved_queries
 
 B = "https://w3id.org/kamerstukken-kg/"
 UWV = B + "id/organisatie/uwv"

@@ -19,7 +19,7 @@ import re
 import pytest
 from pyoxigraph import Literal, NamedNode, QuerySolutions, QueryTriples, RdfFormat, Store, Variable
 
-from kg.queries import saved_queries
+from kg.saved_queries import saved_queries
 
 B = "https://w3id.org/kamerstukken-kg/"
 
@@ -60,7 +60,7 @@ FIXTURE = """
     dcterms:date "2019-03-04"^^xsd:date ; dcterms:title "Brief over jobcoaching"@nl ;
     dcterms:source <https://zoek.officielebekendmakingen.nl/kst-11111-7> ; dcterms:isPartOf <id/dossier/11111> ;
     kg:sourceFile "a.txt" ; kg:contentSha256 "aaaa" ; prov:wasGeneratedBy <build/a/1> ;
-    dcterms:references <id/kamerstuk/22222-3> , <id/kamerstuk/22222-4> ;
+    dcterms:references <id/kamerstuk/22222-3> , <id/kamerstuk/22222-4> , <id/kamerstuk/11111-7> ;
     dcterms:subject <id/instrument/jobcoaching> , <id/instrument/loonkostensubsidie> , <id/wet/participatiewet> ;
     kg:mentions <id/organisatie/uwv> , <id/organisatie/gemeenten> , <id/persoon/jansen> , <id/motie/22222-motie-bakker> ;
     dcterms:creator <id/persoon/jansen> .
@@ -291,6 +291,7 @@ def test_documents(store):
 
 
 def test_citations_name_the_cited_document_when_it_was_read(store):
+    # a.txt also "references" its own number 11111-7 (as a header would): that is no citation.
     rows = {(r["source"], r["kamerstuk"]): r for r in run(store, "citations")}
     assert set(rows) == {("a.txt", "22222-3"), ("a.txt", "22222-4"), ("b.txt", "11111-7"), ("b.txt", "22222-3")}
     assert rows["b.txt", "11111-7"]["citedTitle"] == "Brief over jobcoaching"
