@@ -57,7 +57,8 @@ CATEGORY_CLASSES: tuple[tuple[str, str], ...] = (
 
 # Relative concept IRIs are resolved against this stand-in and cut back to a path afterwards.
 _PLACEHOLDER_BASE = "https://kg-vocabulary.invalid/"
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-"})
+# Typographic apostrophes and Unicode hyphens match their plain forms.
+_CHARACTER_VARIANTS = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-"})
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ class _Node:
 
 
 def _norm(text: str) -> str:
-    return text.translate(_APOSTROPHES)
+    return text.translate(_CHARACTER_VARIANTS)
 
 
 def _has_inner_capital(token: str) -> bool:
