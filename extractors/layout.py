@@ -4,7 +4,8 @@ PDF-extracted Kamerstukken carry structure in their line breaks: headings such a
 ``Motie 49``, signature blocks and footnote bodies stand on lines of their own without a full stop.
 A punctuation-based sentencizer glues them onto the next sentence, so mentions would point at
 sentences that never existed. This component adds sentence starts after blank lines and after short
-lines that end without punctuation and are followed by a capitalised, numbered or bulleted line.
+lines (at most five tokens) that end without punctuation and are followed by a capitalised,
+numbered or bulleted line.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 _SENTENCE_END = set(".?!:;,")
 _BULLETS = {"•", "-", "–", "—", "*"}
-_HEADING_TOKENS = 8
+_HEADING_TOKENS = 5
 
 
 @Language.component("kg_layout")

@@ -57,6 +57,12 @@ class DocumentResult:
     entities: dict[str, int]  # distinct entities per category
 
 
+def _sentences_of(span):
+    """The sentence holding ``span``, widened to the following sentences the span runs into."""
+    first, last = span.doc[span.start].sent, span.doc[span.end - 1].sent
+    return first if first.start == last.start else span.doc[first.start : last.end]
+
+
 def _int(value: int) -> Literal:
     return Literal(str(value), datatype=XSD.nonNegativeInteger)
 
@@ -117,7 +123,7 @@ class DocumentWriter:
         return self.cleaned.raw_span(start, end)
 
     def sentence_node(self, sent) -> NamedNode | None:
-        """The NIF sentence for a spaCy sentence, trimmed of surrounding whitespace."""
+        """The NIF sentence for a spaCy sentence (or span of sentences), trimmed of surrounding whitespace."""
         text = sent.text
         stripped = text.strip()
         if not stripped:
@@ -147,7 +153,7 @@ class DocumentWriter:
         self.add(node, NIF.anchorOf, Literal(self.source.raw[raw_start:raw_end]))
         self.add(node, KGV.surfaceForm, Literal(span.text))
         self.add(node, NIF.referenceContext, self.context)
-        sentence = self.sentence_node(span.sent)
+        sentence = self.sentence_node(_sentences_of(span))
         if sentence is not None:
             self.add(node, NIF.sentence, sentence)
         self.add(node, ITSRDF.taIdentRef, entity)
