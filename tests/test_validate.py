@@ -220,3 +220,10 @@ def test_laws_carry_a_bwb_identifier():
     )
     report = validate(store)
     assert ("Violation", "schema:legislationIdentifier", "PatternConstraintComponent") in results_for(report, BASE + "id/wet/wajong")
+
+
+@pytest.mark.parametrize("fixture", ["corpus_store", "sample_store"])
+def test_a_real_build_has_no_violations(request, fixture):
+    """The writer, the vocabularies and the shapes agree on real documents (warnings may remain)."""
+    report = validate(request.getfixturevalue(fixture))
+    assert report.violations == 0, report.text
