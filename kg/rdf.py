@@ -63,6 +63,14 @@ def _sentences_of(span):
     return first if first.start == last.start else span.doc[first.start : last.end]
 
 
+_QA_HEADING = re.compile(r"^\s*(?:(?:vraag|vragen|antwoord(?:en)?)\b[^\n]*|\d+[.)]?[ \t]*)\n", re.IGNORECASE)
+
+
+def _body(text: str) -> str:
+    """A question's or answer's text without its heading line ("Vraag 3", "Antwoord 3 & 4", "12")."""
+    return " ".join(_QA_HEADING.sub("", text, count=1).split())
+
+
 def _int(value: int) -> Literal:
     return Literal(str(value), datatype=XSD.nonNegativeInteger)
 
@@ -107,6 +115,7 @@ class DocumentWriter:
         self.graph = minter.document_graph(self.slug)
         self.facts = document_facts(doc)
         own = [i for i in self.facts.get("identifiers") or [] if i]
+        self.own_ids = set(own)
         self.node = minter.kamerstuk(own[0]) if own else minter.document(self.slug)
         self.context = minter.text(self.slug)
         digest = hashlib.sha256(f"{source.sha256} {__version__} {info.model}".encode()).hexdigest()[:16]
@@ -302,13 +311,14 @@ class DocumentWriter:
         attrs = span_attrs(span)
         key = span.kb_id_
         if category == "kamerstuk":
-            if not key:
+            if not key or key in self.own_ids:
                 return
             entity = self.kamerstuk(key)
             self.add(self.node, DCTERMS.references, entity)
         elif category == "motion":
             entity = self.motion(key, attrs)
-            self.add(self.node, DCTERMS.references if key else KGV.mentions, entity)
+            if key not in self.own_ids:  # a motion document names itself in its header
+                self.add(self.node, DCTERMS.references if key else KGV.mentions, entity)
         elif category == "person":
             name = attrs.get("name") or span.text
             entity = self.person(" ".join(name.split()), attrs)
@@ -341,7 +351,7 @@ class DocumentWriter:
                 self.add(node, RDF.type, SCHEMA.Question)
                 self.add(node, KGV.number, _int(number))
                 self.add(node, DCTERMS.isPartOf, self.node)
-                self.add(node, SCHEMA.text, Literal(" ".join(span.text.split())))
+                self.add(node, SCHEMA.text, Literal(_body(span.text)))
                 if self.facts.get("questioner"):
                     self.add(node, KGV.questioner, self.person(self.facts["questioner"]))
         answerers = [
@@ -358,7 +368,7 @@ class DocumentWriter:
             self.add(node, RDF.type, KGV.Answer)
             self.add(node, RDF.type, SCHEMA.Answer)
             self.add(node, DCTERMS.isPartOf, self.node)
-            self.add(node, SCHEMA.text, Literal(" ".join(span.text.split())))
+            self.add(node, SCHEMA.text, Literal(_body(span.text)))
             for number in numbers:
                 question = questions.get(number) or self.mint.iri(f"id/document/{self.slug}/vraag/{number}")
                 self.add(node, KGV.answers, question)
