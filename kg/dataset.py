@@ -90,8 +90,8 @@ def describe_dataset(
         quads.append(Quad(s, p, o, graph))
 
     def union(pattern: str = "?s ?p ?o") -> str:
-        """``pattern`` in every graph but this one (kg leaves the default graph empty; others may not)."""
-        return f"{{ GRAPH ?g {{ {pattern} }} FILTER (?g != {graph}) }} UNION {{ {pattern} }}"
+        """``pattern`` in every named graph but this one (kg's default graph is only their merge)."""
+        return f"GRAPH ?g {{ {pattern} }} FILTER (?g != {graph})"
 
     def scalar(select: str, where: str) -> int:
         for row in store.query(f"SELECT ({select} AS ?n) WHERE {{ {where} }}"):

@@ -36,7 +36,7 @@ def gather_info(store_path: Path) -> dict:
     except StoreError as error:
         data["store_error"] = str(error)
         return data
-    data["triples"] = len(store)
+    data["triples"] = store.triple_count()
     data["graphs"] = [{"graph": g.graph, "source": g.source, "triples": g.triples} for g in store.graphs()]
     data["classes"] = [
         {"class": row["class"].value, "instances": int(row["n"].value)}
@@ -71,7 +71,7 @@ def format_info(data: dict) -> str:
     if "store_error" in data:
         lines.append(f"  {data['store_error']}")
         return "\n".join(lines) + "\n"
-    lines.append(f"  {data['triples']} triples in {len(data['graphs'])} named graphs; built with: {', '.join(data['builds']) or 'nothing yet'}")
+    lines.append(f"  {data['triples']} distinct triples (the default graph merges {len(data['graphs'])} named graphs); built with: {', '.join(data['builds']) or 'nothing yet'}")
     lines.append("")
     lines.append(format_table(["graph", "source", "triples"], [[g["graph"], g["source"] or "", str(g["triples"])] for g in data["graphs"]]))
     lines.append(format_table(["class", "instances"], [[_short(c["class"]), str(c["instances"])] for c in data["classes"]]))
