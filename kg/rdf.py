@@ -204,6 +204,17 @@ class DocumentWriter:
         self.add(post, ORG.role, role_node)
         return post
 
+    def describe_unlisted(self, entity: NamedNode, category: str, name: str) -> None:
+        """Type and label an entity found by its shape or by the model, not in kg's vocabulary.
+
+        Its label is an ``rdfs:label`` as written (not a ``skos:prefLabel``): it belongs to no
+        concept scheme, and two documents may spell it differently.
+        """
+        self.add(entity, RDF.type, CATEGORY_CLASSES[category])
+        if category == "law":
+            self.add(entity, RDF.type, SCHEMA.Legislation)
+        self.add(entity, RDFS.label, Literal(name, language="nl"))
+
     def kamerstuk(self, identifier: str) -> NamedNode:
         node = self.mint.kamerstuk(identifier)
         self.add(node, RDF.type, KGV.Kamerstuk)
@@ -325,15 +336,13 @@ class DocumentWriter:
             self.add(self.node, KGV.mentions, entity)
             if attrs.get("signatory"):
                 self.add(self.node, DCTERMS.creator, entity)
-        elif key:
-            entity = self.mint.iri(key)
+        elif key or (category == "organisation" and attrs.get("name")):
+            # Vocabulary concepts come with a key; a name without a key is an organisation only the
+            # statistical model knew, minted from its name.
+            entity = self.mint.iri(key or f"id/organisatie/{slug(attrs['name'])}")
+            if attrs.get("name"):
+                self.describe_unlisted(entity, category, " ".join(attrs["name"].split()))
             self.add(self.node, DCTERMS.subject if category in ("instrument", "law") else KGV.mentions, entity)
-        elif category == "organisation" and attrs.get("name"):
-            # An organisation only the statistical model knew: mint it from its name.
-            entity = self.mint.iri(f"id/organisatie/{slug(attrs['name'])}")
-            self.add(entity, RDF.type, ORG.Organization)
-            self.add(entity, SKOS.prefLabel, Literal(" ".join(attrs["name"].split()), language="nl"))
-            self.add(self.node, KGV.mentions, entity)
         else:
             return
         self.mention(span, entity, category)

@@ -1,0 +1,127 @@
+"""The RDF writer on a hand-built Doc: what each kind of mention and fact becomes."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+
+import pytest
+import spacy
+from pyoxigraph import Literal, NamedNode, Quad, Store
+
+from kg.extractors.base import add_mention, document_facts, relations
+from kg.pipeline import PipelineInfo
+from kg.rdf import document_quads
+from kg.text import SourceText, clean
+from kg.vocab import PREFIXES, Minter
+
+RAW = (
+    "Vraag 1\nKoopt UWV IPS-trajecten in?\n\nAntwoord 1\nJa, UWV koopt IPS in (Kamerstuk 34 352, nr. 12).\n"
+    "De Invoeringswet Participatiewet geldt. De motie-Hamer c.s. vraagt dit. Acme Consult helpt.\n"
+    "De Staatssecretaris van Sociale Zaken en Werkgelegenheid,\nT. van Ark\n"
+)
+B = "https://example.org/kg/"
+T = datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+
+def span(doc, text: str, occurrence: int = 0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.index(text, start + 1)
+    return doc.char_span(start, start + len(text), alignment_mode="expand")
+
+
+@pytest.fixture(scope="module")
+def graph() -> Store:
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    cleaned = clean(RAW)
+    doc = nlp(cleaned.text)
+    add_mention(doc, "organisation", span(doc, "UWV"), "id/organisatie/uwv")
+    add_mention(doc, "instrument", span(doc, "IPS"), "id/instrument/ips")
+    add_mention(doc, "kamerstuk", span(doc, "34 352, nr. 12"), "34352-12")
+    add_mention(doc, "law", span(doc, "Invoeringswet Participatiewet"), "id/wet/invoeringswet-participatiewet",
+                name="Invoeringswet Participatiewet")
+    add_mention(doc, "motion", span(doc, "motie-Hamer c.s."), "", label="motie-Hamer c.s.", submitters=["Hamer"],
+                parties=["PvdA"])
+    add_mention(doc, "organisation", span(doc, "Acme Consult"), "", name="Acme Consult")
+    add_mention(doc, "person", span(doc, "T. van Ark"), "", name="T. van Ark", role="Staatssecretaris",
+                organisation="id/organisatie/ministerie-szw", signatory=True)
+    add_mention(doc, "question", span(doc, "Vraag 1\nKoopt UWV IPS-trajecten in?"), numbers=[1])
+    add_mention(doc, "answer", span(doc, "Antwoord 1\nJa, UWV koopt IPS in (Kamerstuk 34 352, nr. 12)."), numbers=[1])
+    facts = document_facts(doc)
+    facts.update(type="schriftelijke-vragen", date="2024-01-02", questioner="De Kort", identifiers=["ah-tk-20232024-5"])
+    actor = add_mention(doc, "organisation", span(doc, "UWV", 1), "id/organisatie/uwv")
+    instrument = add_mention(doc, "instrument", span(doc, "IPS", 1), "id/instrument/ips")
+    relations(doc).append({"actor": actor, "instrument": instrument, "sentence": actor.sent, "verb": "inkopen"})
+    source = SourceText(path=None, name="vragen.txt", raw=RAW, sha256=hashlib.sha256(RAW.encode()).hexdigest())
+    info = PipelineInfo("rules-only", "spacy.blank('nl')", spacy.__version__)
+    result = document_quads(source, cleaned, doc, info, Minter(B), T, T)
+    store = Store()
+    store.extend(result.quads)
+    return store
+
+
+def ask(store: Store, where: str) -> bool:
+    prefixes = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    return bool(store.query(f"{prefixes} ASK {{ GRAPH ?g {{ {where} }} }}"))
+
+
+DOC = f"<{B}id/kamerstuk/ah-tk-20232024-5>"
+
+
+def test_document_node_carries_its_facts(graph):
+    assert ask(graph, f'{DOC} a kg:Document ; dcterms:identifier "ah-tk-20232024-5" ;'
+                      f' dcterms:type <{B}id/documenttype/schriftelijke-vragen> ; dcterms:date "2024-01-02"^^xsd:date ;'
+                      ' kg:sourceFile "vragen.txt" ; kg:questioner ?q . ?q foaf:name "De Kort"')
+
+
+def test_citation_and_subjects(graph):
+    assert ask(graph, f"{DOC} dcterms:references <{B}id/kamerstuk/34352-12> . <{B}id/kamerstuk/34352-12>"
+                      f' dcterms:identifier "34352-12" ; dcterms:isPartOf <{B}id/dossier/34352>')
+    assert ask(graph, f"{DOC} dcterms:subject <{B}id/instrument/ips> ; kg:mentions <{B}id/organisatie/uwv>")
+
+
+def test_unlisted_law_and_model_organisation_get_types_and_labels(graph):
+    law = f"<{B}id/wet/invoeringswet-participatiewet>"
+    assert ask(graph, f'{law} a kg:Law , schema:Legislation ; rdfs:label "Invoeringswet Participatiewet"@nl .'
+                      f" {DOC} dcterms:subject {law}")
+    assert ask(graph, f'<{B}id/organisatie/acme-consult> a org:Organization ; rdfs:label "Acme Consult"@nl')
+
+
+def test_motion_without_id_and_its_submitter(graph):
+    assert ask(graph, f'?m a opengov:Motion ; rdfs:label "motie-Hamer c.s."@nl ; dcterms:creator ?p .'
+                      f' ?p foaf:name "Hamer" . {DOC} kg:mentions ?m')
+
+
+def test_person_with_post_in_ministry(graph):
+    assert ask(graph, f'<{B}id/persoon/van-ark> foaf:name "T. van Ark" ; foaf:familyName ?f ; org:holds ?post .'
+                      f" ?post a org:Post ; org:postIn <{B}id/organisatie/ministerie-szw> ; org:role ?r ."
+                      ' ?r skos:prefLabel "Staatssecretaris"@nl')
+
+
+def test_questions_and_answers_without_headings(graph):
+    assert ask(graph, f'?q a kg:Question ; kg:number 1 ; schema:text "Koopt UWV IPS-trajecten in?" .'
+                      f' ?a kg:answers ?q ; schema:text ?t ; dcterms:creator <{B}id/persoon/van-ark> .'
+                      ' FILTER(STRSTARTS(?t, "Ja, UWV"))')
+
+
+def test_association_counts_evidence_and_keeps_the_verb(graph):
+    assert ask(graph, f"?a a kg:ActorInstrumentAssociation ; kg:actor <{B}id/organisatie/uwv> ;"
+                      f' kg:instrument <{B}id/instrument/ips> ; kg:evidenceCount 1 ; kg:verb "inkopen" ;'
+                      " kg:evidence ?s . ?s a nif:Sentence")
+
+
+def test_mentions_point_at_raw_offsets(graph):
+    rows = list(graph.query(
+        f"SELECT ?b ?e ?a WHERE {{ GRAPH ?g {{ ?m a <{PREFIXES['nif']}Phrase> ; <{PREFIXES['nif']}beginIndex> ?b ;"
+        f" <{PREFIXES['nif']}endIndex> ?e ; <{PREFIXES['nif']}anchorOf> ?a }} }}"))
+    assert len(rows) >= 7
+    for row in rows:
+        assert RAW[int(row["b"].value):int(row["e"].value)] == row["a"].value
+
+
+def test_the_same_input_gives_the_same_quads(graph):
+    assert all(isinstance(q, Quad) for q in graph)
+    assert Literal("vragen.txt") in {q.object for q in graph}
+    assert NamedNode(f"{B}graph/document/vragen") in {q.graph_name for q in graph}
