@@ -179,6 +179,8 @@ def test_query_and_help_do_not_import_spacy(built):
         "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
         "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY', file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    # Run outside the checkout: `python -c` puts the working directory first on sys.path.
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=built.parent)
+    assert result.returncode == 0, result.stderr
     assert result.stderr.strip().endswith("NO-SPACY")
 
