@@ -307,7 +307,8 @@ def validate(store_path) -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("ontology-docs"),
               show_default=True, help="Folder to write the documentation to.")
 @click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True)
-def ontology(out_dir: Path, fmt: str) -> None:
+@click.option("--base-uri", default=None, envvar="KG_BASE_URI", help="Base IRI the concept IRIs are shown under.")
+def ontology(out_dir: Path, fmt: str, base_uri: str | None) -> None:
     """Write human-readable documentation of kg's ontology and concept schemes.
 
     \b
@@ -316,8 +317,13 @@ def ontology(out_dir: Path, fmt: str) -> None:
       kg ontology --format markdown -o docs
     """
     from kg.ontology_docs import write_docs
+    from kg.vocab import DEFAULT_BASE, check_base
 
-    written = write_docs(out_dir, fmt=fmt)
+    try:
+        base = check_base(base_uri or DEFAULT_BASE)
+    except ValueError as error:
+        fail(str(error))
+    written = write_docs(out_dir, fmt=fmt, base=base)
     click.echo(f"Wrote {written}", err=True)
 
 
