@@ -1,0 +1,257 @@
+"""Law titles outside kg's vocabulary, recognized by their shape.
+
+New laws keep appearing (``Wet vereenvoudiging Wajong``, ``Verzamelwet SZW 2018``) and no list
+keeps up, but Dutch law titles have a fixed shape:
+
+* ``Wet`` (capitalised) plus a title of lower-case words: ``Wet werk en zekerheid``, ``Wet op de
+  loonbelasting 1964``, ``Wet arbeidsmarkt in balans``. The title may end in a year, an
+  abbreviation or a known law name (``Wet vereenvoudiging Wajong``); it ends at punctuation, a
+  parenthesis, a paragraph break, a verb, adverb or pronoun (``extractors/data/laws.json``), and a
+  preposition only continues it when a bare title word follows (``in balans`` but not ``in de
+  praktijk``);
+* a capitalised compound ending in ``wet`` (``Arbeidstijdenwet``, ``Kieswet 1989``); compounds
+  that name a kind of law (``Invoeringswet``, ``Verzamelwet``) count only with the law, year or
+  abbreviation that completes them (``Invoeringswet Participatiewet``, ``Verzamelwet SZW 2018``).
+
+``het wetsvoorstel banenafspraak en quotum arbeidsbeperkten`` names a vocabulary law without its
+``Wet``; it gets that law's key. Besluiten and regelingen are left alone: their titles are too
+varied to tell from running text.
+
+Runs after ``kg_gazetteer`` and never duplicates its law spans: a title that starts inside one is
+skipped. A new title gets the key ``id/wet/<slug of the title>`` and ``name`` = the title as
+written. Instrument and organisation spans inside a title are dropped, the same longest-match rule
+the gazetteer applies to vocabulary laws (``banenafspraak`` in ``Wet banenafspraak``); a law named
+inside a title (``Participatiewet`` in ``Invoeringswet Participatiewet``) stays a mention.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.extractors.base import add_mention, mentions
+from kg.extractors.gazetteer import load_vocabulary
+from kg.vocab import slug
+
+_log = logging.getLogger(__name__)
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+_TITLE_WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'’\-]*")
+_COMPOUND = re.compile(r"(?P<stem>[A-ZÀ-Þ][a-zà-ÿ\-]{2,})wet")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_INNER_CATEGORIES = ("instrument", "organisation")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The word lists of ``kg/extractors/data/laws.json``."""
+    data = json.loads(files("kg.extractors.data").joinpath("laws.json").read_text(encoding="utf-8"))
+    return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items() if not k.startswith("_")}
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int  # token offsets
+    end: int
+    key: str
+    name: str = ""
+
+
+class LawNames:
+    """Finds law titles by shape and ``wetsvoorstel`` + vocabulary title (see the module docstring)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.v = vocabulary()
+        # Lower-cased token sequences of vocabulary law titles without their leading "Wet".
+        self.remainders: dict[tuple[str, ...], str] = {}
+        for concept in load_vocabulary():
+            if concept.category != "law":
+                continue
+            for label in concept.labels:
+                if label.startswith("Wet "):
+                    words = tuple(t.lower_ for t in nlp.make_doc(label[4:]) if not t.is_space)
+                    if words:
+                        self.remainders.setdefault(words, concept.path)
+        self.cues = [tuple(c.split()) for c in self.v["proposal_cues"]]
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            self._annotate(doc)
+        except Exception:  # bad input must never stop the pipeline
+            _log.warning("kg_law_names skipped a document it could not read", exc_info=True)
+        return doc
+
+    # -- the document ------------------------------------------------------------------------------
+
+    def _annotate(self, doc: Doc) -> None:
+        words = [t for t in doc if not t.is_space]
+        laws = mentions(doc, "law")
+        law_at = {s.start: s for s in laws}
+        in_law = {i for s in laws for i in range(s.start, s.end)}
+        named = {i for c in ("organisation", "party") for s in mentions(doc, c) for i in range(s.start, s.end)}
+        context = _Context(doc, words, law_at, in_law, named, self.v)
+        found: list[_Found] = []
+        for n, token in enumerate(words):
+            if token.i in in_law or (found and token.i < found[-1].end):
+                continue
+            item = context.wet_title(n) or context.compound(n) or self._proposal(context, n)
+            if item is not None:
+                found.append(item)
+        if not found:
+            return
+        for item in found:
+            span = doc[item.start : item.end]
+            if item.name:
+                add_mention(doc, "law", span, key=item.key, name=item.name)
+            else:
+                add_mention(doc, "law", span, key=item.key)
+        for category in _INNER_CATEGORIES:
+            kept = [s for s in mentions(doc, category) if not any(f.start <= s.start and s.end <= f.end for f in found)]
+            if len(kept) < len(mentions(doc, category)):
+                doc.spans[category] = kept
+
+    def _proposal(self, context: "_Context", n: int) -> _Found | None:
+        """``wetsvoorstel banenafspraak en quotum arbeidsbeperkten`` -> the vocabulary's Wet banenafspraak."""
+        words = context.words
+        for cue in self.cues:
+            after = n + len(cue)
+            if tuple(w.lower_ for w in words[n:after]) != cue or context.broken(n, after):
+                continue
+            best = None
+            for length in range(1, min(12, len(words) - after) + 1):
+                key = self.remainders.get(tuple(w.lower_ for w in words[after : after + length]))
+                if key and not context.broken(after, after + length - 1):
+                    best = (length, key)
+            if best is None:
+                continue
+            length, key = best
+            first, last = words[after], words[after + length - 1]
+            if any(i in context.in_law for i in range(first.i, last.i + 1)):
+                return None
+            return _Found(first.i, last.i + 1, key)
+        return None
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    words: list[Token]
+    law_at: dict[int, Span]
+    in_law: set[int]
+    named: set[int]
+    v: dict[str, Any]
+
+    def broken(self, n: int, m: int) -> bool:
+        """True when a paragraph break lies between word ``n`` and word ``m``."""
+        if m >= len(self.words):
+            return True
+        start = self.words[n].idx
+        return bool(_PARAGRAPH_BREAK.search(self.doc.text, start, self.words[m].idx))
+
+    def _word(self, n: int) -> Token | None:
+        return self.words[n] if n < len(self.words) else None
+
+    def _title_word(self, n: int, first: bool) -> bool:
+        token = self._word(n)
+        if token is None or token.i in self.in_law or not _TITLE_WORD.fullmatch(token.text):
+            return False
+        lower = token.lower_
+        if lower in self.v["stop_words"] or lower in self.v["title_connectors"] or lower in self.v["title_prepositions"]:
+            return False
+        return first or not (token.doc.has_annotation("POS") and token.pos_ in self.v["stop_pos"])
+
+    def _law_span_at(self, n: int) -> Span | None:
+        token = self._word(n)
+        return self.law_at.get(token.i) if token is not None else None
+
+    def _end_index(self, span: Span) -> int:
+        """Index in ``words`` of the first word after ``span``."""
+        m = next(k for k, w in enumerate(self.words) if w.i == span.start)
+        while m < len(self.words) and self.words[m].i < span.end:
+            m += 1
+        return m
+
+    def _found(self, n: int, end: int) -> _Found:
+        start, stop = self.words[n].i, self.words[end - 1].i + 1
+        name = " ".join(self.doc[start:stop].text.split())
+        return _Found(start, stop, f"id/wet/{slug(name)}", name)
+
+    def _year_after(self, m: int) -> int:
+        token = self._word(m)
+        return m + 1 if token is not None and _YEAR.fullmatch(token.text) and not self.broken(m - 1, m) else m
+
+    def wet_title(self, n: int) -> _Found | None:
+        """``Wet`` + a title of lower-case words (see the module docstring)."""
+        if self.words[n].text != "Wet":
+            return None
+        m = n + 1
+        nxt = self._word(m)
+        if nxt is None or self.broken(n, m) or self._law_span_at(m) is not None:
+            return None  # "Wet WIA": the gazetteer found the law
+        if _ACRONYM.fullmatch(nxt.text):
+            return None if nxt.i in self.named else self._found(n, self._year_after(m + 1))
+        if nxt.lower_ in self.v["title_openers"]:
+            m += 1
+            if self._word(m) is not None and self._word(m).lower_ in self.v["title_articles"]:
+                m += 1
+        if not self._title_word(m, first=True) or self.words[m].lower_ in self.v["not_titles"]:
+            return None
+        count, end, m = 1, m + 1, m + 1
+        while m < len(self.words) and count < self.v["max_title_words"] and not self.broken(m - 1, m):
+            token = self.words[m]
+            law = self._law_span_at(m)
+            if law is not None:
+                return self._found(n, self._year_after(self._end_index(law)))
+            if _YEAR.fullmatch(token.text):
+                return self._found(n, m + 1)
+            if _ACRONYM.fullmatch(token.text) and token.i not in self.named:
+                return self._found(n, self._year_after(m + 1))
+            if self._title_word(m, first=False):
+                count, end, m = count + 1, m + 1, m + 1
+                continue
+            lower = token.lower_
+            joins = lower in self.v["title_connectors"] or lower in self.v["title_prepositions"]
+            if joins and m + 1 < len(self.words) and not self.broken(m, m + 1) and (
+                self._title_word(m + 1, first=False) or self._law_span_at(m + 1) is not None
+            ):
+                m += 1
+                continue
+            break
+        return self._found(n, end)
+
+    def compound(self, n: int) -> _Found | None:
+        """``Arbeidstijdenwet``, ``Invoeringswet Participatiewet``, ``Verzamelwet SZW 2018``."""
+        match = _COMPOUND.fullmatch(self.words[n].text)
+        if match is None:
+            return None
+        generic = match["stem"].lower() in self.v["generic_compounds"]
+        m = n + 1
+        while m < len(self.words) and m - n <= 3 and not self.broken(m - 1, m):
+            token = self.words[m]
+            law = self._law_span_at(m)
+            if generic and law is not None:
+                m = self._end_index(law)
+            elif _YEAR.fullmatch(token.text) or (_ACRONYM.fullmatch(token.text) and (generic or token.i not in self.named)):
+                m += 1
+            elif generic and _COMPOUND.fullmatch(token.text):
+                m += 1
+            else:
+                break
+        if generic and m == n + 1:
+            return None
+        return self._found(n, m)
+
+
+@Language.factory("kg_law_names")
+def make_law_names(nlp: Language, name: str) -> LawNames:
+    """Law titles outside the vocabulary; runs after ``kg_gazetteer``."""
+    return LawNames(nlp)
