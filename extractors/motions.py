@@ -1,7 +1,8 @@
 """Motion mentions: who submitted a motion and which Kamerstuk it is.
 
 Motions are cited by submitter (``motie-Hamer c.s.``, ``de motie van de leden X en Y``), by number
-(``motie 49``, ``De moties 49, 50 en 51``) or both, and their Kamerstuk id is given nearby: a
+(``motie 49``, ``De moties 49, 50 en 51``), both, or neither (``mijn motie over X (Kamerstuk ...)``,
+a mention only when the reference follows in the same clause), and their Kamerstuk id is given nearby: a
 reference right after the mention, a footnote whose body is a Kamerstuk reference, a reference
 elsewhere that lists the number, the document's own dossier, or in a debate ``Zij krijgt nr. 117
 (31234)``. This component runs after ``kg_kamerstuk_refs`` and reads its ``kamerstuk`` spans and the
@@ -118,6 +119,18 @@ def _patterns() -> _Patterns:
 def _gap_stopwords() -> frozenset[str]:
     """Words between a motion and a reference that show the reference is another document."""
     return frozenset(w.lower() for w in vocabulary()["reference_gap_stopwords"])
+
+
+@lru_cache(maxsize=1)
+def _relative_pronouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in vocabulary()["relative_pronouns"])
+
+
+def _ends_in_motion_verb(between: str) -> bool:
+    """``, die de Kamer heeft aangenomen (``: a relative clause about the motion ends right before
+    the reference, so the reference is the motion's own."""
+    verbs = "|".join(re.escape(v) for v in vocabulary()["relative_clause_verbs"])
+    return bool(re.search(rf"(?<!\w)(?:{verbs})\s*\(?\s*$", between, re.IGNORECASE))
 
 
 def _tussenvoegsels() -> set[str]:
@@ -308,7 +321,10 @@ class _Context:
             if end <= span.start_char <= end + gap:
                 between = self.text[end : span.start_char]
                 words = {w.lower() for w in re.findall(r"\w+", between)}
-                if not re.search(r"[.!?;](?:\s|$)|[Mm]otie|\)\s*\(", between) and not words & _gap_stopwords():
+                blocking = words & _gap_stopwords()
+                if blocking and blocking <= _relative_pronouns() and _ends_in_motion_verb(between):
+                    blocking = set()
+                if not re.search(r"[.!?;](?:\s|$)|[Mm]otie|\)\s*\(", between) and not blocking:
                     return span.kb_id_
         return ""
 
@@ -440,6 +456,7 @@ def _annotate(doc: Doc) -> None:
     found = [f for f in _find_mentions(text) if not _inside_header(doc, f)]
     found.extend(_debate_mentions(text, debates, found))
     found.extend(_reference_lists(text, kamerstuk, found))
+    found.extend(_referenced(text, found, context))
     for item in found:
         for number in item.numbers:
             item.keys.setdefault(number, context.number_id(number, item.start))
@@ -490,6 +507,20 @@ def _reference_lists(text: str, kamerstuk: list[Span], found: list[_Found]) -> l
             if match.end() <= span.start_char < reference_end and _KAMERSTUK_ID.fullmatch(span.kb_id_):
                 number = span.kb_id_.rpartition("-")[2]
                 out.append(_Found(match.start(), span.end_char, numbers=[number], keys={number: span.kb_id_}))
+    return out
+
+
+def _referenced(text: str, found: list[_Found], context: _Context) -> list[_Found]:
+    """``mijn motie over de sociale infrastructuur (Kamerstuk 33 161, nr. 118)``, ``de aangenomen
+    motie (...)``: a motion named by neither submitter nor number is a mention only when its
+    Kamerstuk reference follows in the same clause (see :meth:`_Context.reference_after`)."""
+    out = []
+    for match in re.finditer(r"(?<![\w\-])[Mm]otie(?![\w\-])", text):
+        if any(f.start <= match.start() < f.end for f in found):
+            continue
+        key = context.reference_after(match.end())
+        if _KAMERSTUK_ID.fullmatch(key):
+            out.append(_Found(match.start(), match.end(), keys={"": key}))
     return out
 
 

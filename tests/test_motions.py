@@ -279,3 +279,19 @@ def test_works_without_sentence_boundaries():
     bare.add_pipe("kg_motions")
     doc = bare("De motie van Heerma en Schouten verzocht de regering iets bij het UWV 10. Klaar.\n\n10 Kamerstuk 34 352, nr. 13\n")
     assert [s.kb_id_ for s in base.mentions(doc, "motion")] == ["34352-13"]
+
+
+def test_motion_named_by_neither_submitter_nor_number_takes_the_reference_in_its_clause(nlp):
+    own = motions(nlp, "Ik herinner aan mijn motie over de sociale infrastructuur (Kamerstuk 33 161,\nnr. 118). Maakt zij afspraken?")
+    assert [(s, k) for s, k, _ in own] == [("motie", "33161-118")]
+    adopted = motions(nlp, "Het kabinet voert de aangenomen motie (Kamerstuk 33 161, nr. 118) uit.")
+    assert [k for _, k, _ in adopted] == ["33161-118"]
+    assert motions(nlp, "Onze motie is al toegelicht. Zie de brief (Kamerstuk 33 161, nr. 118).") == []
+    assert motions(nlp, "De motie over het rapport van de inspectie (Kamerstuk 33 161, nr. 118) is bekend.") == []
+
+
+def test_reference_after_a_relative_clause_about_the_motion(nlp):
+    adopted = motions(nlp, "Zij wijzen op de motie-Oosterkamp c.s., die de Tweede Kamer heeft aangenomen (Kamerstukken II 2013/14, 33 161,\nnr. 118), over het behoud.")
+    assert [k for _, k, _ in adopted] == ["33161-118"]
+    other = motions(nlp, "Zij wijzen op de motie-Oosterkamp c.s., die in de brief staat (Kamerstuk 33 161, nr. 118).")
+    assert [k for _, k, _ in other] == [""]
