@@ -266,7 +266,7 @@ class _Finder:
         attrs.pop("speaker_line", None)
         for key, value in after.items():
             attrs.setdefault(key, value)
-        attrs["name"] = display_name(self.text[start:end])
+        attrs.setdefault("name", display_name(self.text[start:end]))
         attrs.setdefault("signatory", False)
         attrs.setdefault("speaker", False)
         known = self.found.get((start, end))
@@ -325,9 +325,33 @@ class _Finder:
         for regex in (pat.motion_hyphen, pat.motion_van):
             for match in regex.finditer(text):
                 self._list(match, role=self.pat.roles.get("kamerlid"))
+        self._motion_submitters()
         self._repeat_surnames()
         self._share_attributes()
         return sorted(self.found.values(), key=lambda f: (f.start, f.end))
+
+    def _motion_submitters(self) -> None:
+        """The submitters of a document that IS a motion (``kg_motions`` records them in the
+        document facts): their signature lines at the end, else their names in the all-caps header
+        (``MOTIE VAN HET LID KARABULUT``), written in proper case."""
+        facts = self.doc._.kg_document or {}
+        if facts.get("type") != "motie":
+            return
+        submitters = facts.get("submitters") or []
+        header = next((s for s in mentions(self.doc, "motion") if (s._.kg or {}).get("submitters") == submitters), None)
+        for name in submitters:
+            if not isinstance(name, str) or not name.strip():
+                continue
+            words = _WS.join(re.escape(w) for w in name.split())
+            signed = list(re.finditer(rf"^[ \t]*(?P<name>{words})[ \t]*$", self.text, re.MULTILINE))
+            if signed:
+                for match in signed[-1:]:
+                    self.add(match.start("name"), match.end("name"), role=self.pat.roles.get("kamerlid"), signatory=True)
+            elif header is not None:
+                upper = _WS.join(re.escape(w.upper()) for w in name.split())
+                match = re.compile(rf"(?<![\w’'-]){upper}(?![\w’'-])").search(self.text, header.start_char, header.end_char)
+                if match:
+                    self.add(match.start(), match.end(), role=self.pat.roles.get("kamerlid"), name=name, signatory=True)
 
     def _share_attributes(self) -> None:
         """Give every mention of a person the role, ministry and party seen at any of its mentions."""

@@ -236,3 +236,35 @@ def test_person_span_never_shares_a_motion_span(nlp):
     persons.find_persons(doc)
     assert mentions(doc, "person") == []
     assert span_attrs(mentions(doc, "motion")[0]) == {"label": "motie-Kromhout"}
+
+
+def _motion_document(nlp, text, submitters):
+    """A motion document as kg_motions leaves it: the facts and a motion span over the header."""
+    doc = nlp.make_doc(text)
+    doc._.kg_document = {"type": "motie", "submitters": submitters}
+    header = text.split("\n", 1)[0]
+    add_mention(doc, "motion", doc.char_span(0, len(header)), "", submitters=submitters)
+    return persons.find_persons(doc)
+
+
+def test_motion_document_submitters_from_the_signature_lines(nlp):
+    text = "Nr. 87 MOTIE VAN DE LEDEN KARABULUT EN VAN WEYENBERG\nDe Kamer,\nverzoekt de regering,\nen gaat over tot de orde van de dag.\nKarabulut\nVan Weyenberg\n"
+    doc = _motion_document(nlp, text, ["Karabulut", "Van Weyenberg"])
+    assert [(s.text, span_attrs(s)["name"], span_attrs(s)["role"], span_attrs(s)["signatory"]) for s in mentions(doc, "person")] == [
+        ("Karabulut", "Karabulut", "Kamerlid", True),
+        ("Van Weyenberg", "Van Weyenberg", "Kamerlid", True),
+    ]
+
+
+def test_motion_document_submitters_from_the_header_without_signature(nlp):
+    doc = _motion_document(nlp, "Nr. 12 MOTIE VAN DE LEDEN VAN WEYENBERG EN DE KORT\nDe Kamer,\n", ["Van Weyenberg", "De Kort"])
+    assert [(s.text, span_attrs(s)["name"]) for s in mentions(doc, "person")] == [
+        ("VAN WEYENBERG", "Van Weyenberg"),
+        ("DE KORT", "De Kort"),
+    ]
+
+
+def test_submitters_only_count_in_a_motion_document(nlp):
+    doc = nlp.make_doc("Karabulut\n")
+    doc._.kg_document = {"type": "brief", "submitters": ["Karabulut"]}
+    assert mentions(persons.find_persons(doc), "person") == []
