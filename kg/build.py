@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections import Counter
@@ -15,7 +14,7 @@ from typing import Callable, Iterable, Iterator
 from kg import __version__
 from kg.store import KGStore
 from kg.text import SourceError, clean, read_source
-from kg.vocab import DEFAULT_BASE, Minter, source_slug
+from kg.vocab import DEFAULT_BASE, Minter, build_key, source_slug
 
 #: File suffixes a folder is scanned for; a file named explicitly is read whatever its suffix.
 TEXT_SUFFIXES = (".txt",)
@@ -114,7 +113,7 @@ def build(
             continue
         seen_slugs[slug] = path
         graph = minter.document_graph(slug)
-        digest = hashlib.sha256(f"{source.sha256} {__version__} {info.model}".encode()).hexdigest()[:16]
+        digest = build_key(source.sha256, __version__, info.model)
         if not force and (store.source_build_key(graph) or "").endswith(f"/{slug}/{digest}"):
             report.skipped_unchanged.append(source.name)
             continue

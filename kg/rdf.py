@@ -7,7 +7,6 @@ the document's own named graph, so rebuilding a document replaces exactly what i
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from kg.vocab import (
     SKOS,
     XSD,
     Minter,
+    build_key,
     koop_url,
     slug,
     source_slug,
@@ -118,7 +118,7 @@ class DocumentWriter:
         self.own_ids = set(own)
         self.node = minter.kamerstuk(own[0]) if own else minter.document(self.slug)
         self.context = minter.text(self.slug)
-        digest = hashlib.sha256(f"{source.sha256} {__version__} {info.model}".encode()).hexdigest()[:16]
+        digest = build_key(source.sha256, __version__, info.model)
         self.activity = minter.iri(f"build/{self.slug}/{digest}")
         self.quads: set[Quad] = set()
         self.entities: dict[str, set[NamedNode]] = defaultdict(set)

@@ -6,6 +6,7 @@ random numbers, so two builds of the same input name every node the same way.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -129,3 +130,8 @@ def koop_url(identifier: str) -> str:
     if re.match(r"^a?h-", identifier):
         return f"{KOOP}{identifier}"
     return f"{KOOP}kst-{identifier}"
+
+
+def build_key(content_sha256: str, kg_version: str, model: str) -> str:
+    """Names a document's build activity; a rebuild is needed exactly when it changes."""
+    return hashlib.sha256(f"{content_sha256} {kg_version} {model}".encode()).hexdigest()[:16]
