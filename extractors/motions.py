@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extractors import base
+from kg.extractors import names as nameparts
 from kg.extractors import kamerstuk as kst
 
 _log = logging.getLogger(__name__)
@@ -77,9 +78,9 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     v = vocabulary()
-    tv = "(?:" + "|".join(_either_case(w) for w in sorted(v["tussenvoegsels"], key=len, reverse=True)) + ")"
-    cap = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:['’][a-zà-öø-ÿ]+)?(?![\w])"
-    name = rf"(?:(?:[A-Z]\.\s?){{1,4}}\s*)?(?:{tv}\s+)*{cap}(?:-(?:{tv}\s+)*{cap})*(?:[ \t]+(?:{tv}[ \t]+)+{cap}(?:-{cap})*)?"
+    tv = "(?:" + "|".join(_either_case(w) for w in nameparts.tussenvoegsels() if " " not in w) + ")"
+    cap = rf"{nameparts.CAPITALISED}(?![\w])"
+    name = rf"(?:(?:[{nameparts.UPPER}]\.\s?){{1,4}}\s*)?(?:{tv}\s+)*{cap}(?:-(?:{tv}\s+)*{cap})*(?:[ \t]+(?:{tv}[ \t]+)+{cap}(?:-{cap})*)?"
     names = rf"(?P<names>{name}(?:\s*(?:,|/|\s+en\s)\s*{name})*)"
     member = _words(v["member_words"])
     cs = r"(?P<cs>\s+(?:" + "|".join(re.escape(c) for c in sorted(v["cum_suis"], key=len, reverse=True)) + r")(?![^\W\d]))?"
@@ -102,7 +103,7 @@ def _patterns() -> _Patterns:
         submitted=re.compile(_words(v["debate_submitted_by"]) + rf"\s+{member}\s+{names}{cs}"),
         proposed=re.compile(rf"[Dd]oor\s+{member}\s+{names}{cs}\s+" + _words(v["debate_proposed_by"])),
         header=re.compile(
-            r"(?:Nr\.?[ \t]*(?P<n>\d{1,4}|[A-Z]{1,2})[ \t]+)?" + _words(v["motion_document_header"]) + r"[ \t]+(?P<names>[^\n]+)"
+            r"(?:Nr\.?[ \t]*(?P<n>\d{1,4}|[A-Z]{1,2})[ \t]+)?" + "(?P<phrase>(?i:" + _words(v["motion_document_header"]) + r"))[ \t]+(?P<names>[^\n]+)"
         ),
         body=re.compile(_words(v["motion_document_body"])),
         proposed_on=re.compile(r"(?<![\w])" + _words(v["motion_document_proposed"]) + r"(?![\w])"),
@@ -133,10 +134,6 @@ def _ends_in_motion_verb(between: str) -> bool:
     return bool(re.search(rf"(?<!\w)(?:{verbs})\s*\(?\s*$", between, re.IGNORECASE))
 
 
-def _tussenvoegsels() -> set[str]:
-    return {w.lower() for w in vocabulary()["tussenvoegsels"]}
-
-
 def clean_name(name: str) -> str:
     """Collapse whitespace and capitalise a leading tussenvoegsel: ``van Hijum`` -> ``Van Hijum``."""
     name = " ".join(name.split()).strip(" ,")
@@ -145,17 +142,12 @@ def clean_name(name: str) -> str:
 
 def title_name(upper: str) -> str:
     """An upper-case header name in ordinary spelling: ``VAN ’T WOUT`` -> ``Van ’t Wout``."""
-    tv = _tussenvoegsels()
-
-    def word(w: str) -> str:
-        return "-".join(p.lower() if p.lower() in tv else p[:1].upper() + p[1:].lower() for p in w.split("-"))
-
-    return clean_name(" ".join(word(w) for w in upper.split()))
+    return clean_name(nameparts.proper_case(upper))
 
 
 def _valid_name(name: str) -> bool:
     """A name needs a part that is not a tussenvoegsel, and no part that is a common capitalised word."""
-    tv = _tussenvoegsels()
+    tv = nameparts.tussenvoegsel_words()
     parts = [p for p in re.split(r"[\s\-]+", name) if p]
     core = [p for p in parts if p.lower() not in tv]
     return bool(core) and not any(p in vocabulary()["not_names"] for p in core)
@@ -374,10 +366,29 @@ def _signatures(text: str) -> list[str]:
     names = []
     for line in text[ends[-1].end() :].lstrip("\n").splitlines():
         line = line.strip()
-        if not line or not re.fullmatch(r"[A-ZÀ-Þ][^\d\n]{1,40}", line) or len(line.split()) > 5 or line.endswith((".", ":", ";", ",")):
+        if not line or not re.fullmatch(rf"[{nameparts.UPPER}][^\d\n]{{1,40}}", line) or len(line.split()) > 5 or line.endswith((".", ":", ";", ",")):
             break
         names.append(clean_name(line))
     return names
+
+
+def _header_names(line: str) -> str:
+    """The names at the start of a header line: all of ``JANSEN EN DE WIT``, and ``Jansen c.s.``
+    of ``Jansen c.s. over werk`` (a title in sentence case ends at its first lower-case word)."""
+    keep = []
+    glue = nameparts.tussenvoegsel_words() | {"en", "c.s.", "cs"}
+    for word in line.split():
+        if not (word[:1].isupper() or word.casefold().strip(",") in glue):
+            break
+        keep.append(word)
+    return " ".join(keep)
+
+
+def _without_cum_suis(names_text: str) -> tuple[str, bool]:
+    """``JANSEN C.S.`` -> (``JANSEN``, True): 'c.s.' (cum suis, 'with his people') is never a name."""
+    forms = "|".join(re.escape(c) for c in sorted(vocabulary()["cum_suis"], key=len, reverse=True))
+    stripped = re.sub(rf"\s+(?i:{forms})(?![^\W\d])\s*$", "", names_text.strip())
+    return stripped, stripped != names_text.strip()
 
 
 def _motion_document(doc: Doc, own_key: str) -> None:
@@ -387,23 +398,29 @@ def _motion_document(doc: Doc, own_key: str) -> None:
     text = doc.text
     head = text[: v["header_chars"]]
     header = p.header.search(head)
+    if header and not header["phrase"].isupper() and (not p.body.search(text) or p.debate.search(text)):
+        # 'Motie van het lid X' in sentence case heads a motion document (a web page's title) only
+        # when the motion's body follows and no debate gives it a number (a motion read out)
+        header = None
     if header:
         start, end = header.start(), header.end()
         upper = header["names"]
         for line in text[end:].split("\n")[1:]:
-            if not line.strip() or re.search(r"[a-zà-ÿ]", line):
+            if not line.strip() or re.search(rf"[{nameparts.LOWER}]", line):
                 break
             upper += " " + line.strip()
             end = text.index(line, end) + len(line)
-        written = [title_name(n) for n in re.split(r"\s*(?:,|\sEN\s|/)\s*", upper) if n.strip()]
+        upper, cum_suis = _without_cum_suis(_header_names(upper))
+        written = [title_name(n) for n in re.split(r"\s*(?:,|\s[Ee][Nn]\s|/)\s*", upper) if n.strip()]
     else:
+        cum_suis = False
         body = p.body.search(head[:300])
         if not body or not p.proposed_on.search(head[: body.start()]):
             return
         start, end, written = body.start(), body.end(), []
     signed = _signatures(text)
-    if signed and (not written or {n.lower() for n in signed} == {n.lower() for n in written}):
-        submitters = signed
+    if signed and (not written or {n.lower() for n in written} <= {n.lower() for n in signed}):
+        submitters = signed  # every signer submits, also the 'c.s.' of the header
     else:
         submitters = written or signed
     facts = base.document_facts(doc)
@@ -415,7 +432,7 @@ def _motion_document(doc: Doc, own_key: str) -> None:
     if span is not None:
         base.add_mention(
             doc, "motion", span, key=own_key, submitters=submitters, parties=[],
-            label=motion_label(submitters), dossier=own_key.rpartition("-")[0], number=number or "",
+            label=motion_label(submitters, cum_suis and submitters == written), dossier=own_key.rpartition("-")[0], number=number or "",
         )
 
 

@@ -24,13 +24,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extractors import names as nameparts
 from kg.extractors.base import add_mention, mentions
 from kg.vocab import slug
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LO = "a-zß-öø-ÿ"
+_UP = nameparts.UPPER
 _WS = r"(?:[ \t]+\n?|\n)[ \t]*"  # one whitespace run, at most one line break
-_INITIAL_TOKEN = re.compile(rf"^(?:[{_UP}]\.)+$")
 _OTHER_CATEGORIES = ("organisation", "party", "instrument", "law")
 
 
@@ -72,7 +71,13 @@ class _Patterns:
     motion_hyphen: re.Pattern
     motion_van: re.Pattern
     signature: re.Pattern
+    label: re.Pattern
+    attendance: re.Pattern
+    listed_name: re.Pattern
+    listed_role: re.Pattern
+    list_separator: re.Pattern
     list_tail: re.Pattern
+    given_name: re.Pattern
     paren: re.Pattern
     fraction: re.Pattern
     speaker_colon: re.Pattern
@@ -81,9 +86,9 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = _data()
-    tvs = data["tussenvoegsels"]
+    tvs = nameparts.tussenvoegsels()
     tv_any, tv_up, tv_low = (_alternation(tvs, case) for case in ("any", "upper", "lower"))
-    cap = rf"(?:IJ|[{_UP}])[{_LO}]+"
+    cap = nameparts.CAPITALISED
     core = rf"{cap}(?:-(?:(?:{tv_low})[ ])?{cap})*"
     initials = rf"(?:[{_UP}]\.[ \t]?){{1,6}}"
     end = r"(?![\w’'-])"
@@ -104,9 +109,13 @@ def _patterns() -> _Patterns:
     titles_opt = rf"(?:{_WS}(?:{title_alt}))*"
     motion = data["motion_prefixes"]
     sig_roles = _entries(data["signature_roles"])
+    sig_alt = _alternation(sig_roles)
+    qualifiers = rf"(?:(?i:{_alternation(data['signature_qualifiers']['words'])})[ \t]+)?"
+    titled = rf"(?:(?:{title_alt})[ \t]+)*"
+    attendance = data["attendance"]
     start = r"(?<![\w-])"
     return _Patterns(
-        tussenvoegsels=frozenset(w.casefold() for t in tvs for w in t.split()),
+        tussenvoegsels=nameparts.tussenvoegsel_words(),
         not_names=frozenset(w.casefold() for w in data["not_names"]["words"]),
         place_words=frozenset(w.casefold() for w in data["place_prepositions"]["words"]),
         roles={k.casefold(): v for k, v in roles.items()},
@@ -121,11 +130,28 @@ def _patterns() -> _Patterns:
         motion_van=re.compile(
             rf"{start}(?i:{'|'.join(map(re.escape, motion['with_van']))}){_WS}van{_WS}(?P<name>{strict})"
         ),
+        # 'De Minister van ...,' over 'J. P. H. Donner', blank lines between, or all on one line in
+        # web layout ('De voorzitter van de commissie, Jansen De griffier van de commissie, De Vries').
         signature=re.compile(
-            rf"^[ \t]*[Dd]e[ \t]+(?P<cue>{_alternation(sig_roles)})(?![\w-])(?P<rest>[^\n]*(?:\n[^\n]*)?),[ \t]*\n"
-            rf"[ \t]*(?P<name>{loose})[ \t]*$",
+            rf"(?:^|(?<=[ \t]))[ \t]*[Dd]e[ \t]+{qualifiers}(?P<cue>{sig_alt})(?![\w-])"
+            rf"(?P<rest>[^\n:;.]*?(?:\n[^\n:;.]*?)?),(?:[ \t]*\n){{0,3}}[ \t]*{titled}(?P<name>{loose})"
+            rf"(?=[ \t]*(?:\n|$)|[ \t]+[Dd]e[ \t]+{qualifiers}(?:{sig_alt})(?![\w-]))",
             re.MULTILINE,
         ),
+        # 'Voorzitter: Jansen' / 'Griffier: De Vries' on a line of their own
+        label=re.compile(
+            rf"^[ \t]*{qualifiers}(?P<cue>{sig_alt})[ \t]*:[ \t]*{titled}(?P<name>{loose})"
+            rf"(?=[ \t]*(?:\([^()\n]{{1,60}}\))?[ \t]*$)",
+            re.MULTILINE,
+        ),
+        attendance=re.compile(
+            rf"(?<![\w-])(?i:{_alternation(attendance['opening'])})(?![\w-])[^:\n]{{0,160}}?"
+            rf"(?i:{_alternation(attendance['list_start'])})[ \t]*:\s*"
+        ),
+        listed_name=re.compile(rf"{titled}(?P<name>{loose})"),
+        listed_role=re.compile(rf"[ \t]*,\s*(?P<cue>(?i:{_alternation([*sig_roles, *roles])}))(?![\w-])(?P<rest>[^,.;:()\n]*)"),
+        given_name=re.compile(rf"(?<![\w’'.-])(?P<given>{cap})[ \t]+$"),
+        list_separator=re.compile(r"\s*,\s*(?:en\s+)?|\s+en\s+"),
         list_tail=re.compile(rf"(?:[ \t]*(?:,|/)[ \t]*|{_WS}en{_WS})(?P<name>{strict})"),
         paren=re.compile(r"^[ \t]*\n?[ \t]*\((?P<inner>[^()]{1,120})\)"),
         fraction=re.compile(rf"^{_WS}van{_WS}de{_WS}fractie{_WS}van{_WS}(?:(?:de|het){_WS})?"),
@@ -157,7 +183,7 @@ def family_name(name: str) -> str:
     ``'T. van Ark'`` -> ``'Van Ark'``, ``'Jasper van Dijk'`` -> ``'Van Dijk'``,
     ``'J. P. H. Donner'`` -> ``'Donner'``, ``'Terpstra-de Groot'`` -> ``'Terpstra-de Groot'``.
     """
-    words = [w for w in name.split() if not _INITIAL_TOKEN.match(w)]
+    words = [w for w in name.split() if not nameparts.is_initials(w)]
     if not words:
         return " ".join(name.split())
     surname = words[_split_given(words):]
@@ -171,6 +197,8 @@ def person_key(name: str) -> str:
 
 def display_name(raw: str) -> str:
     """A name as written, whitespace collapsed, tussenvoegsel capitalised only when the name starts with it."""
+    if nameparts.is_upper_name(raw):
+        raw = nameparts.proper_case(raw)  # 'DE WIT' in a header or list -> 'De Wit'
     words = raw.split()
     tvs = _patterns().tussenvoegsels
     out, seen_tv = [], False
@@ -192,7 +220,7 @@ def _clean_name(text: str, start: int) -> tuple[int, int] | None:
         if word.casefold() in pat.not_names:
             break
         end = start + match.end()
-        if word.casefold() not in pat.tussenvoegsels and not _INITIAL_TOKEN.match(word):
+        if word.casefold() not in pat.tussenvoegsels and not nameparts.is_initials(word):
             last_ok = end
     if last_ok is None:
         return None
@@ -304,6 +332,11 @@ class _Finder:
                 organisation=self._span_key("organisation", *rest),
                 signatory=True,
             )
+        for match in pat.label.finditer(text):
+            cue = " ".join(match.group("cue").split()).casefold()
+            self.add(match.start("name"), match.end("name"), role=pat.signature_roles.get(cue), signatory=True)
+        for match in pat.attendance.finditer(text):
+            self._attendance(match.end())
         for match in pat.role_cue.finditer(text):
             cue = " ".join(match.group("cue").split()).casefold()
             self.add(
@@ -330,6 +363,28 @@ class _Finder:
         self._share_attributes()
         return sorted(self.found.values(), key=lambda f: (f.start, f.end))
 
+    def _attendance(self, position: int) -> None:
+        """The names of an attendance list, each with the role written after it (``Jansen,
+        voorzitter,`` / ``de heer Koolmees, minister van ...``), up to the first item that is neither."""
+        pat = self.pat
+        while True:
+            listed = pat.listed_name.match(self.text, position)
+            if not listed:
+                return
+            attrs: dict[str, Any] = {}
+            position = listed.end()
+            role = pat.listed_role.match(self.text, position)
+            if role:
+                cue = " ".join(role.group("cue").split()).casefold()
+                attrs["role"] = pat.signature_roles.get(cue) or pat.roles.get(cue)
+                attrs["organisation"] = self._span_key("organisation", role.start("rest"), role.end("rest"))
+                position = role.end()
+            self.add(listed.start("name"), listed.end("name"), **attrs)
+            separator = pat.list_separator.match(self.text, position)
+            if not separator:
+                return
+            position = separator.end()
+
     def _motion_submitters(self) -> None:
         """The submitters of a document that IS a motion (``kg_motions`` records them in the
         document facts): their signature lines at the end, else their names in the all-caps header
@@ -352,6 +407,10 @@ class _Finder:
                 match = re.compile(rf"(?<![\w’'-]){upper}(?![\w’'-])").search(self.text, header.start_char, header.end_char)
                 if match:
                     self.add(match.start(), match.end(), role=self.pat.roles.get("kamerlid"), name=name, signatory=True)
+
+    def _given_name_before(self, start: int) -> bool:
+        before = self.pat.given_name.search(self.text, max(0, start - 40), start)
+        return bool(before) and before.group("given").casefold() not in self.pat.not_names
 
     def _share_attributes(self) -> None:
         """Give every mention of a person the role, ministry and party seen at any of its mentions."""
@@ -378,11 +437,15 @@ class _Finder:
                     merged[key] = value
         taken = [(f.start, f.end) for f in self.found.values()]
         for surname, attrs in introduced.items():
-            pattern = re.escape(surname).replace(r"\ ", _WS)
-            for match in re.finditer(rf"(?<![\w’'-]){pattern}(?![\w’'-])", self.text):
+            first, rest = surname[:1], re.escape(surname[1:]).replace(r"\ ", _WS)
+            leads_with_prefix = surname.split()[0].casefold() in self.pat.tussenvoegsels
+            first_letter = f"[{first}{first.lower()}]" if leads_with_prefix else re.escape(first)
+            for match in re.finditer(rf"(?<![\w’'-]){first_letter}{rest}(?![\w’'-])", self.text):
                 start, end = match.span()
                 if any(s < end and start < e for s, e in taken) or self._overlaps_other(start, end):
                     continue
+                if match.group()[:1] != first and not self._given_name_before(start):
+                    continue  # 'de Wit' only after a given name: 'zoals Anna de Wit al zei'
                 previous = self.text[max(0, start - 30) : start].split()
                 if previous and previous[-1].casefold() in self.pat.place_words:
                     continue

@@ -8,13 +8,14 @@ names, while ordinary compounds (``re-integratie``, ``en/of``, ``2019/20``) stay
 
 from __future__ import annotations
 
+from spacy.lang.char_classes import ALPHA, ALPHA_LOWER, ALPHA_UPPER
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
 KG_INFIXES = (
-    r"(?<=[A-Z]{2})-(?=[a-z])",  # acronym-headed compounds: IPS-trajecten, SZW-begroting
-    r"(?<=[a-z])-(?=[A-Z])",  # a name after a hyphen: motie-Hamer, niet-Nederlandse
-    r"(?<=[A-Za-z])/(?=[A-Z])",  # names joined by a slash: Azmani/Dijkgraaf
+    rf"(?<=[{ALPHA_UPPER}]{{2}})-(?=[{ALPHA_LOWER}])",  # acronym-headed compounds: IPS-trajecten, SZW-begroting
+    rf"(?<=[{ALPHA_LOWER}])-(?=[{ALPHA_UPPER}])",  # a name after a hyphen: motie-Hamer, motie-Öztürk
+    rf"(?<=[{ALPHA}])/(?=[{ALPHA_UPPER}])",  # names joined by a slash: Azmani/Dijkgraaf, Jansen/Şahin
 )
 
 

@@ -295,3 +295,33 @@ def test_reference_after_a_relative_clause_about_the_motion(nlp):
     assert [k for _, k, _ in adopted] == ["33161-118"]
     other = motions(nlp, "Zij wijzen op de motie-Oosterkamp c.s., die in de brief staat (Kamerstuk 33 161, nr. 118).")
     assert [k for _, k, _ in other] == [""]
+
+
+def test_motion_document_header_with_cum_suis_takes_every_signer(nlp):
+    text = (
+        "Nr. 12 MOTIE VAN HET LID JANSEN C.S.\nVoorgesteld 3 maart 2020\nDe Kamer,\ngehoord de beraadslaging,\n"
+        "verzoekt de regering iets te doen,\nen gaat over tot de orde van de dag.\nJansen\nDe Wit\nÖztürk\n"
+    )
+    facts = base.document_facts(run(nlp, text))
+    assert facts["type"] == "motie" and facts["submitters"] == ["Jansen", "De Wit", "Öztürk"]
+
+
+def test_motion_document_header_with_cum_suis_and_no_signers(nlp):
+    text = "Nr. 12 MOTIE VAN HET LID ŞAHIN C.S.\nVoorgesteld 3 maart 2020\nDe Kamer,\ngehoord de beraadslaging,\n"
+    doc = run(nlp, text)
+    assert base.document_facts(doc)["submitters"] == ["Şahin"]
+    [header] = base.mentions(doc, "motion")
+    assert base.span_attrs(header)["label"] == "motie-Şahin c.s."
+
+
+def test_motion_document_title_in_sentence_case(nlp):
+    text = (
+        "Motie van het lid Jansen c.s. over werk voor iedereen\nVoorgesteld 3 maart 2020\nDe Kamer,\n"
+        "gehoord de beraadslaging,\nverzoekt de regering,\nen gaat over tot de orde van de dag.\nJansen\nDe Wit\n"
+    )
+    assert base.document_facts(run(nlp, text))["submitters"] == ["Jansen", "De Wit"]
+
+
+def test_hyphenated_motion_with_names_beyond_latin_1(nlp):
+    found = motions(nlp, "Zie de motie-Öztürk/Ağaoğlu over werk.")
+    assert found[0][2]["submitters"] == ["Öztürk", "Ağaoğlu"]

@@ -268,3 +268,60 @@ def test_submitters_only_count_in_a_motion_document(nlp):
     doc = nlp.make_doc("Karabulut\n")
     doc._.kg_document = {"type": "brief", "submitters": ["Karabulut"]}
     assert mentions(persons.find_persons(doc), "person") == []
+
+
+def test_names_beyond_latin_1(nlp):
+    text = "Vragen van het lid Ağaoğlu (VVD). De heer Şahin (PvdA):\nDank.\n\nMevrouw Öztürk-Çelik (SP):\nJa."
+    assert names(run(nlp, text)) == ["Ağaoğlu", "Şahin", "Öztürk-Çelik"]
+
+
+def test_attendance_list_with_roles(nlp):
+    text = (
+        "Aanwezig zijn negen leden der Kamer, te weten: Jansen, voorzitter, De Wit, Öztürk en Van der Berg,\n"
+        "en de heer Koolmees, minister van Sociale Zaken en Werkgelegenheid.\n\nDe voorzitter: Welkom."
+    )
+    got = {a["name"]: a.get("role") for _, a in found(run(nlp, text))}
+    assert got == {
+        "Jansen": "Commissievoorzitter", "De Wit": None, "Öztürk": None, "Van der Berg": None, "Koolmees": "Minister",
+    }
+    koolmees = [a for _, a in found(run(nlp, text)) if a["name"] == "Koolmees"][0]
+    assert koolmees["organisation"] == MINISTRY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De voorzitter van de commissie, Jansen De griffier van de commissie, De Vries\n",
+        "De voorzitter van de commissie,\n\nJansen\n\nDe griffier van de commissie,\n\n\nDe Vries\n",
+        "Voorzitter: Jansen\nGriffier: De Vries\n",
+        "De fungerend voorzitter van de commissie,\nJansen\nDe adjunct-griffier van de commissie,\nDe Vries\n",
+    ],
+)
+def test_committee_signatures_in_web_layout(nlp, text):
+    got = {a["name"]: (a["role"], a["signatory"]) for _, a in found(run(nlp, text))}
+    assert set(got) == {"Jansen", "De Vries"}
+    assert got["Jansen"] == ("Commissievoorzitter", True)
+    assert got["De Vries"][0] in {"Griffier", "Adjunct-griffier"}
+
+
+def test_debate_chair_and_titles_in_a_role_line_are_not_names(nlp):
+    text = "De voorzitter:\nIk geef het woord aan de minister.\nVoorzitter: Dank u wel voor het woord.\n"
+    assert found(run(nlp, text)) == []
+
+
+def test_colleagues_and_party_groups(nlp):
+    text = "Ik ben het eens met collega Jansen en mijn fractiegenoot Öztürk. De leden van de PvdA-fractie vragen iets."
+    got = {a["name"]: a.get("role") for _, a in found(run(nlp, text))}
+    assert got == {"Jansen": None, "Öztürk": "Kamerlid"}
+
+
+def test_given_name_with_lowercase_tussenvoegsel_of_a_known_surname(nlp):
+    text = "Het lid De Wit (VVD) vroeg iets. Zoals Anna de Wit al zei, helpt de regeling. Zoals de wit gekalkte muur."
+    doc = run(nlp, text)
+    assert [(t, a["name"]) for t, a in found(doc)] == [("De Wit", "De Wit"), ("de Wit", "De Wit")]
+    assert found(doc)[1][1]["party"] == "id/partij/vvd"
+
+
+def test_upper_case_names_are_written_in_proper_case():
+    assert display_name("DE WIT") == "De Wit" and display_name("ÖZTÜRK") == "Öztürk"
+    assert display_name("J.P. Jansen") == "J.P. Jansen"

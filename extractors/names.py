@@ -1,0 +1,67 @@
+"""What a Dutch personal name is made of, shared by the person and motion rules.
+
+Letter classes come from spaCy's Unicode tables, so ``Öztürk``, ``Ağaoğlu`` and ``Şahin`` are
+names like ``Jansen``. The tussenvoegsels (``van der``, ``’t``, ``el``) come from one data file
+(``data/names.json``) so that the person and motion components split names the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.lang.char_classes import ALPHA_LOWER, ALPHA_UPPER
+
+#: Regex character-class bodies (without brackets) of upper- and lower-case letters.
+UPPER = ALPHA_UPPER
+LOWER = ALPHA_LOWER
+
+#: A capitalised name word: ``Jansen``, ``IJzerman``, ``Öztürk``, ``D’Hondt``.
+CAPITALISED = rf"(?:IJ|[{UPPER}])[{LOWER}]+(?:['’][{UPPER}{LOWER}][{LOWER}]+)?"
+
+_INITIALS = re.compile(rf"^(?:[{UPPER}]\.)+$")
+
+
+@lru_cache(maxsize=1)
+def tussenvoegsels() -> tuple[str, ...]:
+    """The name prefixes, longest first (``van der`` before ``van``)."""
+    data = json.loads(files("kg.extractors.data").joinpath("names.json").read_text(encoding="utf-8"))
+    return tuple(sorted(dict.fromkeys(data["tussenvoegsels"]["words"]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def tussenvoegsel_words() -> frozenset[str]:
+    """Every word that occurs in a tussenvoegsel, casefolded (``van``, ``der``, ``in``, ``’t``)."""
+    return frozenset(word.casefold() for prefix in tussenvoegsels() for word in prefix.split())
+
+
+def is_initials(word: str) -> bool:
+    """``J.``, ``J.P.H.``, ``Ö.``."""
+    return bool(_INITIALS.match(word))
+
+
+def proper_case(name: str) -> str:
+    """A name as written in ordinary spelling: ``VAN ’T WOUT`` -> ``Van ’t Wout``,
+    ``ÖZTÜRK`` -> ``Öztürk``, ``TERPSTRA-DE GROOT`` -> ``Terpstra-de Groot``. Initials stay."""
+    prefixes = tussenvoegsel_words()
+
+    def part(text: str, first: bool) -> str:
+        if is_initials(text):
+            return text
+        if text.casefold() in prefixes and not first:
+            return text.lower()
+        return text[:1].upper() + text[1:].lower()
+
+    out = []
+    for index, word in enumerate(name.split()):
+        pieces = word.split("-")
+        out.append("-".join(part(p, index == 0 and i == 0) for i, p in enumerate(pieces)))
+    return " ".join(out)
+
+
+def is_upper_name(text: str) -> bool:
+    """True for a name written in capitals (``JANSEN``, ``DE WIT``), not for initials or ``IJ``."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters) and not all(is_initials(w) for w in text.split())
