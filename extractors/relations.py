@@ -11,6 +11,7 @@ that holds both, nearest to the actor.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -177,9 +178,11 @@ def find_relations(doc: Doc) -> Doc:
     except ValueError:  # no sentence boundaries: nothing to pair within
         return doc
     chosen: dict[tuple[int, str, str], dict] = {}
+    actors, instruments = sorted(actors, key=_start), sorted(instruments, key=_start)
+    actor_starts, instrument_starts = [a.start for a in actors], [i.start for i in instruments]
     for sent in sentences:
-        in_actors = [a for a in actors if sent.start <= a.start and a.end <= sent.end]
-        in_instruments = [i for i in instruments if sent.start <= i.start and i.end <= sent.end]
+        in_actors = _within(sent, actors, actor_starts)
+        in_instruments = _within(sent, instruments, instrument_starts)
         for actor in in_actors:
             for instrument in in_instruments:
                 if actor.start < instrument.end and instrument.start < actor.end:
@@ -195,3 +198,14 @@ def find_relations(doc: Doc) -> Doc:
                     chosen[key] = {"actor": actor, "instrument": instrument, "sentence": sent, "verb": verb}
     relations(doc).extend(chosen.values())
     return doc
+
+
+def _start(span) -> int:
+    return span.start
+
+
+def _within(sent, spans: list, starts: list[int]) -> list:
+    """The spans (sorted by start, ``starts`` their starts) lying inside ``sent``: a bisect, so
+    pairing stays linear in the number of sentences on long documents."""
+    first, last = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+    return [span for span in spans[first:last] if span.end <= sent.end]
