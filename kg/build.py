@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg import __version__
-from kg.store import KGStore
+from kg.store import KGStore, StoreError
 from kg.text import SourceError, clean, read_source
 from kg.vocab import DEFAULT_BASE, Minter, build_key, source_slug
 
@@ -27,6 +27,8 @@ class BuildReport:
     mode: str = ""
     built: list[str] = field(default_factory=list)
     skipped_unchanged: list[str] = field(default_factory=list)
+    #: Paths given (or found) that could not be built: unreadable, rejected or failed in extraction.
+    failed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     triples: int = 0
     tokens: int = 0
@@ -85,9 +87,8 @@ def build(
     skipped with a warning in the report. ``on_mode`` receives the one-line NLP mode description
     as soon as the pipeline is loaded.
     """
-    from kg.dataset import describe_dataset
     from kg.pipeline import load_pipeline
-    from kg.rdf import document_quads, ontology_quads
+    from kg.rdf import ontology_quads
 
     started = time.perf_counter()
     minter = Minter(base)
@@ -98,39 +99,73 @@ def build(
     if on_mode:
         on_mode(report.mode)
 
+    # The shared graphs go in first, so a build stopped at any point leaves a store that says what it is.
+    store.replace_graph(minter.ontology_graph, ontology_quads(minter))
     seen_slugs: dict[str, Path] = {}
-    for path in progress(sources) if progress else sources:
-        try:
-            source = read_source(path)
-        except SourceError as error:
-            report.warnings.append(f"{error}; skipped")
-            continue
-        slug = source_slug(source.name)
-        if slug in seen_slugs:
-            report.warnings.append(
-                f"{path}: has the same name as {seen_slugs[slug]}, and graphs are named after files; skipped"
-            )
-            continue
-        seen_slugs[slug] = path
-        graph = minter.document_graph(slug)
-        digest = build_key(source.sha256, __version__, info.model)
-        if not force and (store.source_build_key(graph) or "").endswith(f"/{slug}/{digest}"):
-            report.skipped_unchanged.append(source.name)
-            continue
-        doc_started = build_time()
-        cleaned = clean(source.raw)
-        doc = nlp.make_doc(cleaned.text)
-        doc._.kg_footers = list(cleaned.footers)
-        doc = nlp(doc)
-        report.tokens += len(doc)
-        result = document_quads(source, cleaned, doc, info, minter, doc_started, build_time())
+    try:
+        for path in progress(sources) if progress else sources:
+            try:
+                _build_document(store, path, nlp, info, minter, force, seen_slugs, report)
+            except StoreError:  # the store itself failed: no later document could be written either
+                raise
+            except Exception as error:  # noqa: BLE001 - one document must never stop a build
+                report.failed.append(str(path))
+                report.warnings.append(f"{path}: could not be built ({_one_line(error)}); skipped")
+    finally:
+        _write_shared_graphs(store, minter, ontology_quads)
+    report.triples = store.triple_count()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _build_document(store: KGStore, path: Path, nlp, info, minter: Minter, force: bool,
+                    seen_slugs: dict[str, Path], report: BuildReport) -> None:
+    """Read, extract and write one document (or record why it was skipped) into ``report``."""
+    from kg.pipeline import run_pipeline
+    from kg.rdf import document_quads
+
+    try:
+        source = read_source(path)
+    except SourceError as error:
+        report.failed.append(str(path))
+        report.warnings.append(f"{error}; skipped")
+        return
+    slug = source_slug(source.name)
+    if slug in seen_slugs:
+        report.failed.append(str(path))
+        report.warnings.append(
+            f"{path}: has the same name as {seen_slugs[slug]}, and graphs are named after files; skipped"
+        )
+        return
+    seen_slugs[slug] = path
+    graph = minter.document_graph(slug)
+    digest = build_key(source.sha256, __version__, info.model)
+    if not force and (store.source_build_key(graph) or "").endswith(f"/{slug}/{digest}"):
+        report.skipped_unchanged.append(source.name)
+        return
+    doc_started = build_time()
+    cleaned = clean(source.raw)
+    doc = run_pipeline(nlp, cleaned.text, footers=cleaned.footers)
+    report.tokens += len(doc)
+    result = document_quads(source, cleaned, doc, info, minter, doc_started, build_time())
+    try:
         store.replace_graph(result.graph, result.quads)
-        report.built.append(source.name)
-        report.entities.update(result.entities)
+    except (OSError, RuntimeError) as error:
+        raise StoreError(f"writing {path} into the store at {store.path} failed: {_one_line(error)}") from error
+    report.built.append(source.name)
+    report.entities.update(result.entities)
+
+
+def _write_shared_graphs(store: KGStore, minter: Minter, ontology_quads) -> None:
+    """The ontology and dataset graphs, written whatever happened to the documents, then flushed."""
+    from kg.dataset import describe_dataset
 
     store.replace_graph(minter.ontology_graph, ontology_quads(minter))
     store.replace_graph(minter.dataset_graph, describe_dataset(store.store, minter.base))
     store.flush()
-    report.triples = store.triple_count()
-    report.seconds = time.perf_counter() - started
-    return report
+
+
+def _one_line(error: BaseException) -> str:
+    """An exception as one short line: its message's words, else its type's name."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 200 else text[:199] + "…"

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.extractors.tokenizer import customize_tokenizer
 
@@ -105,3 +107,61 @@ def load_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
             continue
         nlp.add_pipe(component)
     return nlp, info
+
+
+def run_pipeline(nlp: Language, text: str, *, footers: Iterable[str] = ()) -> Doc:
+    """Run ``nlp`` on ``text`` of any length and return one Doc whose character offsets are ``text``'s.
+
+    spaCy refuses texts over ``nlp.max_length`` (E088) because its statistical components need
+    about 1 GB per 100,000 characters; whole Handelingen of a sitting are longer. Such a text is
+    cut at paragraph (else line) boundaries into pieces under the limit, spaCy's own components
+    (and, before the parser, ``kg_layout``) run piece by piece so their memory stays bounded, the
+    pieces are joined with ``Doc.from_docs`` into one Doc with exactly the original text, and kg's
+    components, which need the whole document (header facts, signatures), run on that.
+    """
+    if len(text) <= nlp.max_length:
+        doc = nlp.make_doc(text)
+        doc._.kg_footers = list(footers)
+        return nlp(doc)
+    split = _first_whole_document_component(nlp)
+    pieces = []
+    for piece in text_pieces(text, nlp.max_length):
+        doc = nlp.make_doc(piece)
+        for _name, component in nlp.pipeline[:split]:
+            doc = component(doc)
+        pieces.append(doc)
+    doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    if doc.text != text:  # from_docs joins texts verbatim; a change would shift every offset
+        raise RuntimeError("joining the pieces of a long document changed its text")
+    doc._.kg_footers = list(footers)
+    for _name, component in nlp.pipeline[split:]:
+        doc = component(doc)
+    return doc
+
+
+def _first_whole_document_component(nlp: Language) -> int:
+    """Index of the first of the trailing kg components (everything before it works per piece)."""
+    split = len(nlp.pipe_names)
+    while split and nlp.pipe_names[split - 1].startswith("kg_"):
+        split -= 1
+    return split
+
+
+def text_pieces(text: str, limit: int) -> Iterator[str]:
+    """Consecutive pieces of ``text`` of at most ``limit`` characters that join back to ``text``.
+
+    Each piece ends after a blank line if there is one in its second half, else after a line
+    break, else after a space; only text without any of these is cut mid-word.
+    """
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        floor = start + limit // 2
+        for boundary in ("\n\n", "\n", " "):
+            cut = text.rfind(boundary, floor, end)
+            if cut >= 0:
+                end = cut + len(boundary)
+                break
+        yield text[start:end]
+        start = end
+    yield text[start:]
