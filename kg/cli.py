@@ -304,6 +304,51 @@ def validate(store_path) -> None:
 
 
 @main.command()
+@STORE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="TCP port (0: any free port).")
+@click.option("--base-uri", default=None, envvar="KG_BASE_URI", help="Base IRI of the graph (default: the one the store was built under).")
+@click.option("--public-url", default=None, help="Where clients reach this server, for the VoID's endpoint and dump links (default: the base IRI).")
+@click.option("--timeout", type=click.FloatRange(min=0.01), default=5.0, show_default=True, help="Seconds a SPARQL query may run before it is stopped.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=10_000, show_default=True, help="At most this many result rows (or triples) per query.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="Query worker processes (a runaway query holds one until --timeout).")
+@QUERIES_OPTION
+def serve(store_path, host: str, port: int, base_uri: str | None, public_url: str | None, timeout: float, max_rows: int,
+          workers: int, query_dirs) -> None:
+    """Serve the store as linked data: SPARQL endpoint, saved queries, IRIs, HTML pages, VoID, dumps.
+
+    The store is opened read-only. /id/TYPE/REF answers 303 to /doc/TYPE/REF (HTML, Turtle,
+    JSON-LD, N-Triples, TriG, N-Quads by Accept or suffix); /sparql speaks the SPARQL 1.1
+    Protocol; /queries lists the saved queries; /.well-known/void describes the dataset.
+
+    \b
+    Examples:
+      kg serve --store corpus-store
+      kg serve --port 8080 --timeout 10 --max-rows 50000
+      kg build --base-uri http://127.0.0.1:8000/ --store local && kg serve --store local
+    """
+    import uvicorn
+
+    from kg.errors import STORE, USAGE
+    from kg.vocab import check_base
+    from kg.web import ServeConfig, create_app
+    from kg.web.app import BaseMismatch
+
+    try:
+        for iri in (base_uri, public_url):
+            if iri is not None:
+                check_base(iri)
+        config = ServeConfig(base_uri, public_url, timeout, max_rows, workers, tuple(str(d) for d in query_dirs))
+        app = create_app(store_path or default_store_path(), config)
+    except StoreError as error:
+        fail(str(error), STORE)
+    except ValueError as error:  # a malformed or mismatched base IRI
+        fail(str(error), USAGE)
+    click.echo(f"Serving {app.state.base} from {store_path or default_store_path()} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+@main.command()
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("ontology-docs"),
               show_default=True, help="Folder to write the documentation to.")
 @click.option("--format", "fmt", type=click.Choice(["html", "markdown"]), default="html", show_default=True)

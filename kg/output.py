@@ -25,7 +25,9 @@ SELECT_FORMATS = {
     "json": QueryResultsFormat.JSON,
     "xml": QueryResultsFormat.XML,
 }
-GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD}
+GRAPH_FORMATS = {
+    "turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD, "rdfxml": RdfFormat.RDF_XML,
+}
 ALL_FORMATS = ("table", *SELECT_FORMATS, *GRAPH_FORMATS)
 
 _MIN_COLUMN = 6

@@ -43,3 +43,82 @@ def sample_store(tmp_path_factory):
     store = KGStore.open(tmp_path_factory.mktemp("samples") / "store")
     build(store)
     return store
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class RunningServer:
+    """A ``kg serve`` process on a loopback port; ``url`` ends in '/'."""
+
+    def __init__(self, store: Path, port: int, *extra: str) -> None:
+        import shutil
+        import subprocess
+        import sys
+
+        kg = shutil.which("kg", path=str(Path(sys.executable).parent)) or "kg"
+        self.store, self.port, self.url = store, port, f"http://127.0.0.1:{port}/"
+        self.process = subprocess.Popen(
+            [kg, "serve", "--store", str(store), "--port", str(port), *extra],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        self._wait()
+
+    def _wait(self, seconds: float = 60.0) -> None:
+        import time
+        import urllib.request
+
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"kg serve exited: {self.process.stderr.read()}")
+            try:
+                with urllib.request.urlopen(self.url + "sparql", timeout=5):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("kg serve did not answer within a minute")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except Exception:
+            self.process.kill()
+
+
+@pytest.fixture(scope="session")
+def served_samples(tmp_path_factory):
+    """The bundled samples, built by the real CLI and served by a real ``kg serve`` process (1 s query limit)."""
+    import shutil
+    import subprocess
+    import sys
+
+    store = tmp_path_factory.mktemp("served") / "store"
+    kg = shutil.which("kg", path=str(Path(sys.executable).parent)) or "kg"
+    subprocess.run([kg, "build", "--store", str(store), "--quiet"], check=True, capture_output=True)
+    server = RunningServer(store, free_port(), "--timeout", "1", "--workers", "2")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def start_server():
+    """``start_server(store, *options, port=None)`` -> a RunningServer, stopped at the end; ``.free_port()`` picks a port."""
+    started: list[RunningServer] = []
+
+    def start(store: Path, *extra: str, port: int | None = None) -> RunningServer:
+        server = RunningServer(store, port or free_port(), *extra)
+        started.append(server)
+        return server
+
+    start.free_port = free_port
+    yield start
+    for server in started:
+        server.stop()
