@@ -61,6 +61,7 @@ def _alternation(words, first_case: str = "any") -> str:
 class _Patterns:
     tussenvoegsels: frozenset[str]
     not_names: frozenset[str]
+    titles: frozenset[str]
     place_words: frozenset[str]
     roles: dict[str, str | None]
     signature_roles: dict[str, str]
@@ -78,6 +79,8 @@ class _Patterns:
     list_separator: re.Pattern
     list_tail: re.Pattern
     given_name: re.Pattern
+    before_paren: re.Pattern
+    full_name: re.Pattern
     paren: re.Pattern
     fraction: re.Pattern
     speaker_colon: re.Pattern
@@ -117,6 +120,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         tussenvoegsels=nameparts.tussenvoegsel_words(),
         not_names=frozenset(w.casefold() for w in data["not_names"]["words"]),
+        titles=frozenset(t.casefold() for t in titles),
         place_words=frozenset(w.casefold() for w in data["place_prepositions"]["words"]),
         roles={k.casefold(): v for k, v in roles.items()},
         signature_roles={k.casefold(): v for k, v in sig_roles.items()},
@@ -150,6 +154,8 @@ def _patterns() -> _Patterns:
         ),
         listed_name=re.compile(rf"{titled}(?P<name>{loose})"),
         listed_role=re.compile(rf"[ \t]*,\s*(?P<cue>(?i:{_alternation([*sig_roles, *roles])}))(?![\w-])(?P<rest>[^,.;:()\n]*)"),
+        before_paren=re.compile(rf"(?<![\w’'.-])(?P<name>{strict})(?=[ \t]*\()"),
+        full_name=re.compile(rf"(?<![\w’'.-])(?P<name>(?:{initials}[ \t]*|{cap}(?:[ \t]+{cap})?[ \t]+)(?:(?:{tv_any})[ \t]+)?{core}){end}"),
         given_name=re.compile(rf"(?<![\w’'.-])(?P<given>{cap})[ \t]+$"),
         list_separator=re.compile(r"\s*,\s*(?:en\s+)?|\s+en\s+"),
         list_tail=re.compile(rf"(?:[ \t]*(?:,|/)[ \t]*|{_WS}en{_WS})(?P<name>{strict})"),
@@ -225,6 +231,24 @@ def _clean_name(text: str, start: int) -> tuple[int, int] | None:
     if last_ok is None:
         return None
     return start, last_ok
+
+
+def _name_key(name: str) -> str:
+    """Comparison form of a full name: whitespace collapsed, initials joined, case folded."""
+    return re.sub(r"(?<=\.)\s+(?=\w\.)", "", " ".join(name.split())).casefold()
+
+
+@lru_cache(maxsize=1)
+def _register_full_names() -> frozenset[str]:
+    """Every name form of a register person that is more than the surname alone."""
+    from kg.register import load_register  # parsed on first use only
+
+    return frozenset(
+        _name_key(label)
+        for person in load_register()
+        for label in (person.name, *person.labels)
+        if len(label.split()) > 1 and label.casefold() != person.family_name.casefold()
+    )
 
 
 # -- finding persons -----------------------------------------------------------------------------
@@ -359,9 +383,39 @@ class _Finder:
             for match in regex.finditer(text):
                 self._list(match, role=self.pat.roles.get("kamerlid"))
         self._motion_submitters()
+        self._with_party()
+        self._register_names()
         self._repeat_surnames()
         self._share_attributes()
         return sorted(self.found.values(), key=lambda f: (f.start, f.end))
+
+    def _with_party(self) -> None:
+        """A name right before its party in parentheses (``Piet Jansen (VVD)``, a web page's
+        'Indiener' line, a list of questioners): the party is the cue."""
+        for match in self.pat.before_paren.finditer(self.text):
+            start, end = match.span("name")
+            words = list(re.finditer(r"\S+", match.group("name")))
+            while words and words[0].group().casefold() in self.pat.not_names | self.pat.titles:
+                words.pop(0)  # 'Volgens Jansen (PvdA)', 'Mevrouw Jansen (PvdA)'
+            if not words:
+                continue
+            start = match.start("name") + words[0].start()
+            paren = self.pat.paren.match(self.text[end : end + 160])
+            if not paren:
+                continue
+            inner = " ".join(paren.group("inner").split()).casefold()
+            if self._span_key("party", end + paren.start("inner"), end + paren.end("inner")) or inner in self.parties:
+                self.add(start, end)
+
+    def _register_names(self) -> None:
+        """Full names of persons in the register (``Jasper van Dijk``, ``A.J. de Geus``) without a cue."""
+        forms = _register_full_names()
+        for match in self.pat.full_name.finditer(self.text):
+            words = list(re.finditer(r"\S+", match.group("name")))
+            for first in words[:-1]:  # 'Ook Jasper van Dijk' -> 'Jasper van Dijk'
+                if _name_key(match.group("name")[first.start() :]) in forms:
+                    self.add(match.start("name") + first.start(), match.end("name"))
+                    break
 
     def _attendance(self, position: int) -> None:
         """The names of an attendance list, each with the role written after it (``Jansen,

@@ -325,3 +325,17 @@ def test_given_name_with_lowercase_tussenvoegsel_of_a_known_surname(nlp):
 def test_upper_case_names_are_written_in_proper_case():
     assert display_name("DE WIT") == "De Wit" and display_name("ÖZTÜRK") == "Öztürk"
     assert display_name("J.P. Jansen") == "J.P. Jansen"
+
+
+def test_name_before_its_party_in_parentheses(nlp):
+    text = "Indieners Piet Jansen (VVD), Anna de Wit-Bakker (PvdA)\nVolgens Mevrouw Klaver (SP) niet. Het rapport (2019) en Nederland (VVD)."
+    assert names(run(nlp, text)) == ["Piet Jansen", "Anna de Wit-Bakker", "Klaver"]
+
+
+def test_full_names_from_the_person_register_need_no_cue(nlp):
+    from kg.register import load_register
+
+    person = next(p for p in load_register() if p.surname_prefix and p.given_name and " " not in p.given_name)
+    text = f"Ook {person.given_name} {person.surname_prefix} {person.surname} vond dat. De {person.surname} stroomt."
+    doc = run(nlp, text)
+    assert names(doc) == [f"{person.given_name} {person.surname_prefix} {person.surname}"]
