@@ -376,7 +376,10 @@ def ontology(out_dir: Path, fmt: str, base_uri: str | None) -> None:
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @STORE_OPTION
 def evaluate(gold_dir: Path, store_path) -> None:
-    """Score the store's entities against gold annotations: precision, recall, F1 per category.
+    """Score the store's entities against gold annotations: precision, recall, F1 per category, macro F1.
+
+    A found entity matches a gold entity by its label or any vocabulary label of the concept kg
+    linked it to; persons match by name parts (surname with tussenvoegsel, compatible initials).
 
     \b
     Examples:
@@ -393,6 +396,11 @@ def evaluate(gold_dir: Path, store_path) -> None:
     store = open_store(store_path, read_only=True)
     rows = [{k: (s[k].value if s[k] is not None else "") for k in ("document", "source", "category", "entity", "label")}
             for s in store.query(resolve_query("entities").text)]
+    labels: dict[str, list[str]] = {}
+    for solution in store.query(resolve_query("entity-labels").text):
+        labels.setdefault(solution["entity"].value, []).append(solution["label"].value)
+    for row in rows:
+        row["labels"] = labels.get(row["entity"], [])
     click.echo(format_report(run_evaluate(rows, gold)), nl=False)
 
 

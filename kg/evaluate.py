@@ -11,9 +11,12 @@ must run where spaCy is not installed.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path, PurePath
 
 #: The mention categories of the extractor contract (kg.extractors.base.CATEGORIES).
@@ -95,6 +98,12 @@ class Evaluation:
     unseen: list[str] = field(default_factory=list)
 
     @property
+    def macro_f1(self) -> float:
+        """Mean F1 of the categories with anything to score (gold entities or predictions)."""
+        scored = [s.f1 for s in self.scores.values() if s.tp + s.fp + s.fn]
+        return sum(scored) / len(scored) if scored else 0.0
+
+    @property
     def total(self) -> CategoryScore:
         """Micro-averaged counts over all categories."""
         total = CategoryScore("total")
@@ -174,23 +183,74 @@ def _read_gold_file(path: Path) -> tuple[str, list[GoldEntity]]:
     return data["source"], entities
 
 
+@lru_cache(maxsize=1)
+def _tussenvoegsel_words() -> frozenset[str]:
+    """The name-prefix words kg's extractors use (``kg/extractors/data/names.json``), read as data."""
+    data = json.loads(resources.files("kg.extractors.data").joinpath("names.json").read_text(encoding="utf-8"))
+    return frozenset(word.casefold() for prefix in data["tussenvoegsels"]["words"] for word in prefix.split())
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A person's name split as a reader compares names: surname with tussenvoegsel, initials, first name."""
+
+    family: str  # normalized surname with tussenvoegsel: 'van ark'
+    initials: str  # 't', 'jj' or ''
+    first: str  # normalized first given name, '' when only initials are written
+
+    def compatible(self, other: NameParts) -> bool:
+        """Same surname; initials and first names agree wherever both names give them."""
+        if not self.family or self.family != other.family:
+            return False
+        if self.initials and other.initials and not (
+            self.initials.startswith(other.initials) or other.initials.startswith(self.initials)
+        ):
+            return False
+        return not (self.first and other.first and self.first != other.first)
+
+
+def name_parts(name: str) -> NameParts:
+    """``'T. van Ark'`` -> (``van ark``, ``t``, ``''``); ``'Jasper van Dijk'`` -> (``van dijk``, ``j``, ``jasper``);
+    ``'Terpstra-de Groot'`` -> (``terpstra-de groot``, ``''``, ``''``)."""
+    prefixes = _tussenvoegsel_words()
+    words = name.split()
+    initials = ""
+    while words and re.fullmatch(r"(?:\w\.)+", words[0]):
+        initials += words.pop(0).replace(".", "")
+    cut = len(words) - 1 if len(words) > 1 else 0
+    for index, word in enumerate(words):
+        if word.casefold() in prefixes:
+            cut = index
+            break
+    if words and "-" in words[0] and words[0].rsplit("-", 1)[1].casefold() in prefixes:
+        cut = 0  # 'Terpstra-de Groot'
+    given = words[:cut]
+    first = normalize(given[0]) if given and len(normalize(given[0])) > 1 else ""
+    if given and not initials:
+        initials = "".join(normalize(w)[:1] for w in given)
+    return NameParts(normalize(" ".join(words[cut:])), normalize(initials).replace(" ", ""), first)
+
+
 @dataclass
 class _Prediction:
-    """One distinct normalized label of one document and category, and the entities carrying it."""
+    """One predicted entity of one document and category, with every name it may match by."""
 
     label: str
-    entities: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)  # normalized
+    names: set[str] = field(default_factory=set)  # as written, for name parts
 
 
-def evaluate(rows: Iterable[Mapping[str, str]], gold: Mapping[str, list[GoldEntity]]) -> Evaluation:
+def evaluate(rows: Iterable[Mapping[str, object]], gold: Mapping[str, list[GoldEntity]]) -> Evaluation:
     """Score predicted rows against ``gold``; rows of sources outside the gold are ignored.
 
-    Per document and category, each distinct normalized label is matched to the gold entities
-    whose label or alias it equals. A label carried by n distinct predicted entities can find up to
-    n gold entities (two motions both labelled ``motie-Van Hijum c.s.``); unambiguous labels are
-    assigned first so a shared label goes to the entity not yet found. Several predictions of one
-    gold entity give one true positive; a prediction of a ``core: false`` entity counts neither
-    way; an unmatched label is one false positive and an unfound core entity one false negative.
+    Each predicted entity matches the gold entities whose label or alias equals (after
+    normalization) its label or any of its vocabulary labels (a row's optional ``labels``); persons
+    match by name parts instead (:meth:`NameParts.compatible`: same surname with tussenvoegsel,
+    initials and first name agreeing where both give them). Entities with fewer candidates are
+    assigned first, so a shared label goes to the gold entity not yet found. Several predictions of
+    one gold entity give one true positive; a prediction of a ``core: false`` entity counts neither
+    way; unmatched predictions are false positives, one per distinct label, and an unfound core
+    entity is a false negative.
     """
     predicted: dict[tuple[str, str], dict[str, _Prediction]] = {}
     seen_sources: set[str] = set()
@@ -201,9 +261,11 @@ def evaluate(rows: Iterable[Mapping[str, str]], gold: Mapping[str, list[GoldEnti
         seen_sources.add(source)
         category = str(row.get("category") or "").strip().casefold()
         label = str(row.get("label") or "")
-        by_key = predicted.setdefault((source, category), {})
-        prediction = by_key.setdefault(normalize(label), _Prediction(label))
-        prediction.entities.add(str(row.get("entity") or ""))
+        entity = str(row.get("entity") or "") or normalize(label)
+        prediction = predicted.setdefault((source, category), {}).setdefault(entity, _Prediction(label))
+        names = [label, *(str(v) for v in row.get("labels") or ())]
+        prediction.names.update(names)
+        prediction.keys.update(k for k in map(normalize, names) if k)
 
     evaluation = Evaluation(scores={c: CategoryScore(c) for c in CATEGORIES})
     for source in sorted(gold):
@@ -216,7 +278,7 @@ def evaluate(rows: Iterable[Mapping[str, str]], gold: Mapping[str, list[GoldEnti
                 source,
                 category,
                 [e for e in gold[source] if e.category == category],
-                predicted.get((source, category), {}),
+                list(predicted.get((source, category), {}).values()),
                 evaluation,
             )
             doc_scores[category] = score
@@ -225,25 +287,37 @@ def evaluate(rows: Iterable[Mapping[str, str]], gold: Mapping[str, list[GoldEnti
     return evaluation
 
 
+def _candidates(category: str, entities: list[GoldEntity], prediction: _Prediction) -> list[int]:
+    if category == "person":
+        names = [name_parts(n) for n in prediction.names]
+        return [
+            i for i, entity in enumerate(entities)
+            if any(n.compatible(name_parts(g)) for n in names for g in (entity.label, *entity.aliases))
+        ]
+    return [i for i, entity in enumerate(entities) if prediction.keys & entity.keys]
+
+
 def _score(
     source: str,
     category: str,
     entities: list[GoldEntity],
-    predictions: Mapping[str, _Prediction],
+    predictions: list[_Prediction],
     evaluation: Evaluation,
 ) -> CategoryScore:
     score = CategoryScore(category)
-    keys = [e.keys for e in entities]
-    candidates = {key: [i for i, k in enumerate(keys) if key in k] for key in predictions}
+    candidates = [_candidates(category, entities, p) for p in predictions]
     found: set[int] = set()
-    for key in sorted(predictions, key=lambda k: (len(candidates[k]), k)):
-        matches = candidates[key]
+    spurious: dict[str, str] = {}
+    for index in sorted(range(len(predictions)), key=lambda i: (len(candidates[i]), predictions[i].label)):
+        matches = candidates[index]
         if not matches:
-            score.fp += 1
-            evaluation.spurious.append(Miss(source, category, predictions[key].label))
+            spurious.setdefault(normalize(predictions[index].label), predictions[index].label)
             continue
         fresh = sorted((i for i in matches if i not in found), key=lambda i: not entities[i].core)
-        found.update(fresh[: len(predictions[key].entities)])
+        found.update(fresh[:1])
+    for label in spurious.values():
+        score.fp += 1
+        evaluation.spurious.append(Miss(source, category, label))
     for i, entity in enumerate(entities):
         if not entity.core:
             continue
@@ -256,7 +330,7 @@ def _score(
 
 
 def format_report(ev: Evaluation) -> str:
-    """A plain-text table, one line per category then the micro-averaged total; ends in a newline."""
+    """A plain-text table, one line per category, the micro-averaged total and the macro F1; ends in a newline."""
     header = f"{'category':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
     lines = [header, "-" * len(header)]
     for score in (*ev.scores.values(), None):
@@ -267,6 +341,7 @@ def format_report(ev: Evaluation) -> str:
             f"{score.category:<14}{score.precision:>7.3f}{score.recall:>7.3f}{score.f1:>7.3f}"
             f"{score.tp:>6}{score.fp:>6}{score.fn:>6}"
         )
+    lines.append(f"{'macro F1':<14}{'':>7}{'':>7}{ev.macro_f1:>7.3f}")
     documents = len(ev.per_document)
     lines.append(f"{documents} gold document{'s' if documents != 1 else ''} scored")
     if ev.unseen:

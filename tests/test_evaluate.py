@@ -295,3 +295,58 @@ def test_perfect_predictions_score_one() -> None:
     rows = [row(source, e.category, e.label) for source, entities in gold.items() for e in entities]
     ev = evaluate(rows, gold)
     assert ev.total.fp == 0 and ev.total.fn == 0 and ev.total.f1 == 1.0
+
+
+def test_vocabulary_labels_of_the_linked_concept_match() -> None:
+    gold = {"a.txt": [GoldEntity("instrument", "WSP"), GoldEntity("organisation", "VNG")]}
+    found = row("a.txt", "instrument", "werkgeversservicepunt")
+    found["labels"] = ["werkgeversservicepunt", "WSP", "werkgeversservicepunten"]
+    ev = evaluate([found, row("a.txt", "organisation", "Vereniging van Nederlandse Gemeenten")], gold)
+    assert (ev.scores["instrument"].tp, ev.scores["organisation"].tp, ev.scores["organisation"].fp) == (1, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold_label", "matches"),
+    [
+        ("T. van Ark", "Tamara van Ark", True),
+        ("Van Ark", "Tamara van Ark", True),
+        ("Jasper van Dijk", "Van Dijk", True),
+        ("Jasper van Dijk", "Inge van Dijk", False),
+        ("J.J. van Dijk", "I. van Dijk", False),
+        ("M. Terpstra-de Groot", "Terpstra-de Groot", True),
+        ("Dijk", "Van Dijk", False),
+        ("Öztürk", "Ozturk", True),
+    ],
+)
+def test_persons_match_by_name_parts(predicted: str, gold_label: str, matches: bool) -> None:
+    ev = evaluate([row("p.txt", "person", predicted)], {"p.txt": [GoldEntity("person", gold_label)]})
+    assert (ev.total.tp == 1) is matches
+
+
+def test_macro_f1_is_the_mean_over_scored_categories() -> None:
+    gold = {"a.txt": [GoldEntity("law", "WW"), GoldEntity("organisation", "UWV"), GoldEntity("organisation", "SVB")]}
+    ev = evaluate([row("a.txt", "law", "WW"), row("a.txt", "organisation", "UWV")], gold)
+    assert ev.macro_f1 == pytest.approx((1.0 + 2 / 3) / 2)
+    assert "macro F1" in format_report(ev)
+
+
+def test_cli_evaluate_matches_vocabulary_labels(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    text = tmp_path / "in" / "brief.txt"
+    text.parent.mkdir()
+    text.write_text("Het Uitvoeringsinstituut Werknemersverzekeringen biedt jobcoaching aan.\n", encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "brief.json").write_text(json.dumps({"source": "brief.txt", "entities": [
+        {"category": "organisation", "label": "Uitvoeringsinstituut Werknemersverzekeringen"},
+        {"category": "instrument", "label": "jobcoach"}]}), encoding="utf-8")
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(text.parent), "--store", store]).exit_code == 0
+    result = runner.invoke(main, ["evaluate", str(gold), "--store", store])
+    assert result.exit_code == 0, result.output
+    total = next(line for line in result.output.splitlines() if line.startswith("total"))
+    assert total.split()[1:4] == ["1.000", "1.000", "1.000"]
