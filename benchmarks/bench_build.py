@@ -21,7 +21,7 @@ import spacy
 
 from kg.build import build, sample_paths
 from kg.store import KGStore
-from kg.text import clean, read_source
+from kg.readers import read_document
 
 
 def replicate_samples(target: Path, documents: int) -> list[Path]:
@@ -39,7 +39,7 @@ def replicate_samples(target: Path, documents: int) -> list[Path]:
 def bare_tokenization(paths: list[Path]) -> tuple[int, float]:
     """Tokens and seconds for spaCy's blank Dutch tokenizer over the same cleaned texts."""
     nlp = spacy.blank("nl")
-    texts = [clean(read_source(p).raw).text for p in paths]
+    texts = [read_document(p).text for p in paths]
     started = time.perf_counter()
     tokens = sum(len(doc) for doc in nlp.pipe(texts))
     return tokens, time.perf_counter() - started

@@ -19,6 +19,12 @@ What goes where:
   instrument): ``{"actor": Span, "instrument": Span, "sentence": Span, "verb": str | None}``.
 * ``doc._.kg_footers``: the page footers the cleaner removed (list of str), set *before* the
   pipeline runs, so the document's own number can be read from them.
+* ``doc._.kg_reader_facts``: what the reader learnt from the document's form (web-page metadata
+  blocks, HTML ``<meta>`` tags), set *before* the pipeline runs; keys in
+  ``kg.readers.contract.READER_FACTS`` (``persons`` with name, party, role and raw offsets,
+  ``identifiers``, ``title``, ``type``, ``date``, ``dates``, ``sources``, ``metadata``). Its
+  identifiers, title, type and date also seed ``doc._.kg_document`` (:func:`seed_reader_facts`),
+  so the document's own number is never taken for a citation.
 """
 
 from __future__ import annotations
@@ -78,9 +84,9 @@ def register_extensions() -> None:
     """Register kg's custom attributes on spaCy's classes (idempotent)."""
     if not Span.has_extension("kg"):
         Span.set_extension("kg", getter=_get_attrs, setter=_set_attrs)
-    for name, default in (("kg_document", None), ("kg_relations", None), ("kg_footers", None)):
+    for name in ("kg_document", "kg_relations", "kg_footers", "kg_reader_facts"):
         if not Doc.has_extension(name):
-            Doc.set_extension(name, default=default)
+            Doc.set_extension(name, default=None)
 
 
 register_extensions()
@@ -91,6 +97,23 @@ def document_facts(doc: Doc) -> dict[str, Any]:
     if doc._.kg_document is None:
         doc._.kg_document = {}
     return doc._.kg_document
+
+
+def seed_reader_facts(doc: Doc, facts: dict[str, Any]) -> None:
+    """Hand a reader's facts to the pipeline: ``doc._.kg_reader_facts``, and the document fields
+    they settle (own identifiers, title, type, date) in ``doc._.kg_document``, which the extractors
+    extend but do not overwrite."""
+    doc._.kg_reader_facts = facts
+    document = document_facts(doc)
+    for key in ("identifiers", "title", "type", "date"):
+        value = facts.get(key)
+        if value and key not in document:
+            document[key] = list(value) if key == "identifiers" else value
+
+
+def reader_facts(doc: Doc) -> dict[str, Any]:
+    """``doc._.kg_reader_facts`` or an empty dict."""
+    return doc._.kg_reader_facts or {}
 
 
 def relations(doc: Doc) -> list[dict[str, Any]]:

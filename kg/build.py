@@ -12,12 +12,9 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from kg import __version__
+from kg.readers import SourceError, read_document, suffixes
 from kg.store import KGStore, StoreError
-from kg.text import SourceError, clean, read_source
 from kg.vocab import DEFAULT_BASE, Minter, build_key, source_slug
-
-#: File suffixes a folder is scanned for; a file named explicitly is read whatever its suffix.
-TEXT_SUFFIXES = (".txt",)
 
 
 @dataclass
@@ -47,13 +44,18 @@ def sample_paths() -> list[Path]:
 
 
 def collect_sources(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[str]]:
-    """Expand files and folders into a sorted list of files; missing paths become warnings."""
+    """Expand files and folders into a sorted list of files; missing paths become warnings.
+
+    A folder is scanned for the suffixes kg has readers for (``kg.readers.suffixes()``); a file
+    named explicitly is read whatever its suffix.
+    """
     found: list[Path] = []
     warnings: list[str] = []
+    readable = suffixes()
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in readable)
         elif path.is_file():
             found.append(path)
         else:
@@ -125,11 +127,13 @@ def _build_document(store: KGStore, path: Path, nlp, info, minter: Minter, force
     from kg.rdf import document_quads
 
     try:
-        source = read_source(path)
+        document = read_document(path)
     except SourceError as error:
         report.failed.append(str(path))
         report.warnings.append(f"{error}; skipped")
         return
+    report.warnings.extend(document.warnings)
+    source = document.source
     slug = source_slug(source.name)
     if slug in seen_slugs:
         report.failed.append(str(path))
@@ -144,8 +148,8 @@ def _build_document(store: KGStore, path: Path, nlp, info, minter: Minter, force
         report.skipped_unchanged.append(source.name)
         return
     doc_started = build_time()
-    cleaned = clean(source.raw)
-    doc = run_pipeline(nlp, cleaned.text, footers=cleaned.footers)
+    cleaned = document.cleaned
+    doc = run_pipeline(nlp, cleaned.text, footers=cleaned.footers, reader_facts=document.facts)
     report.tokens += len(doc)
     result = document_quads(source, cleaned, doc, info, minter, doc_started, build_time())
     try:

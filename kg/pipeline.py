@@ -109,7 +109,7 @@ def load_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
     return nlp, info
 
 
-def run_pipeline(nlp: Language, text: str, *, footers: Iterable[str] = ()) -> Doc:
+def run_pipeline(nlp: Language, text: str, *, footers: Iterable[str] = (), reader_facts: dict | None = None) -> Doc:
     """Run ``nlp`` on ``text`` of any length and return one Doc whose character offsets are ``text``'s.
 
     spaCy refuses texts over ``nlp.max_length`` (E088) because its statistical components need
@@ -118,10 +118,15 @@ def run_pipeline(nlp: Language, text: str, *, footers: Iterable[str] = ()) -> Do
     (and, before the parser, ``kg_layout``) run piece by piece so their memory stays bounded, the
     pieces are joined with ``Doc.from_docs`` into one Doc with exactly the original text, and kg's
     components, which need the whole document (header facts, signatures), run on that.
+    ``footers`` and ``reader_facts`` (what the reader found, see ``kg.readers.contract``) are set on
+    the Doc before kg's components run.
     """
+    from kg.extractors.base import seed_reader_facts
+
     if len(text) <= nlp.max_length:
         doc = nlp.make_doc(text)
         doc._.kg_footers = list(footers)
+        seed_reader_facts(doc, reader_facts or {})
         return nlp(doc)
     split = _first_whole_document_component(nlp)
     pieces = []
@@ -134,6 +139,7 @@ def run_pipeline(nlp: Language, text: str, *, footers: Iterable[str] = ()) -> Do
     if doc.text != text:  # from_docs joins texts verbatim; a change would shift every offset
         raise RuntimeError("joining the pieces of a long document changed its text")
     doc._.kg_footers = list(footers)
+    seed_reader_facts(doc, reader_facts or {})
     for _name, component in nlp.pipeline[split:]:
         doc = component(doc)
     return doc

@@ -17,9 +17,9 @@ from typing import Iterable
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import __version__
-from kg.extractors.base import CATEGORIES, document_facts, mentions, span_attrs
+from kg.extractors.base import CATEGORIES, document_facts, mentions, reader_facts, span_attrs
 from kg.pipeline import PipelineInfo
-from kg.text import CleanedText, SourceText
+from kg.readers.contract import CleanedText, SourceText
 from kg.vocab import (
     CATEGORY_CLASSES,
     DCTERMS,
@@ -140,6 +140,10 @@ class DocumentWriter:
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = start + len(stripped)
         raw_start, raw_end = self.raw_span(start, end)
+        return self.sentence_at(raw_start, raw_end, stripped)
+
+    def sentence_at(self, raw_start: int, raw_end: int, surface: str) -> NamedNode:
+        """The NIF sentence at raw ``raw_start:raw_end`` (``surface``: its cleaned text)."""
         node = self.mint.text(self.slug, raw_start, raw_end)
         # A sentence is described again for each of its mentions; the quad set keeps one copy.
         self.add(node, RDF.type, NIF.Sentence)
@@ -148,27 +152,32 @@ class DocumentWriter:
         self.add(node, NIF.endIndex, _int(raw_end))
         self.add(node, NIF.referenceContext, self.context)
         self.add(node, NIF.anchorOf, Literal(self.source.raw[raw_start:raw_end]))
-        self.add(node, KGV.surfaceForm, Literal(stripped))
+        self.add(node, KGV.surfaceForm, Literal(surface))
         return node
 
     def mention(self, span, entity: NamedNode, category: str) -> None:
         """A NIF phrase for ``span`` pointing at ``entity``, with raw offsets and its sentence."""
         raw_start, raw_end = self.raw_span(span.start_char, span.end_char)
+        node = self.phrase(raw_start, raw_end, span.text, entity, category)
+        sentence = self.sentence_node(_sentences_of(span))
+        if sentence is not None:
+            self.add(node, NIF.sentence, sentence)
+
+    def phrase(self, raw_start: int, raw_end: int, surface: str, entity: NamedNode, category: str) -> NamedNode:
+        """The NIF phrase at raw ``raw_start:raw_end`` pointing at ``entity`` (no sentence)."""
         node = self.mint.text(self.slug, raw_start, raw_end)
         self.add(node, RDF.type, NIF.Phrase)
         self.add(node, RDF.type, NIF.RFC5147String)
         self.add(node, NIF.beginIndex, _int(raw_start))
         self.add(node, NIF.endIndex, _int(raw_end))
         self.add(node, NIF.anchorOf, Literal(self.source.raw[raw_start:raw_end]))
-        self.add(node, KGV.surfaceForm, Literal(span.text))
+        self.add(node, KGV.surfaceForm, Literal(surface))
         self.add(node, NIF.referenceContext, self.context)
-        sentence = self.sentence_node(_sentences_of(span))
-        if sentence is not None:
-            self.add(node, NIF.sentence, sentence)
         self.add(node, ITSRDF.taIdentRef, entity)
         self.add(node, ITSRDF.taClassRef, CATEGORY_CLASSES[category])
         self.add(node, PROV.wasGeneratedBy, self.activity)
         self.entities[category].add(entity)
+        return node
 
     def person(self, name: str, attrs: dict | None = None) -> NamedNode:
         """The person node for ``name``, with the party and post from a mention's ``attrs``."""
@@ -255,6 +264,7 @@ class DocumentWriter:
                 self.write_mention(category, span)
         self.write_questions()
         self.write_associations()
+        self.write_reader_facts()
         return DocumentResult(
             self.graph,
             self.node,
@@ -410,6 +420,47 @@ class DocumentWriter:
                 self.add(node, KGV.evidence, sentence)
             for verb in verbs[actor, instrument]:
                 self.add(node, KGV.verb, Literal(verb))
+
+
+    def write_reader_facts(self) -> None:
+        """What the reader found in the document's form rather than its prose (kg.readers.contract):
+        the persons of a metadata block as mentions with their party, submitters as creators,
+        co-submitters as contributors, answerers as creators of the answers; the source links."""
+        facts = reader_facts(self.doc)
+        answers = [q for q in self.quads if q.predicate == RDF.type and q.object == KGV.Answer]
+        for person in facts.get("persons") or []:
+            name = " ".join(str(person.get("name") or "").split())
+            if not name:
+                continue
+            attrs = {"party": _party_paths().get(str(person.get("party") or "").casefold())}
+            if person.get("post"):
+                attrs["role"] = person["post"]
+            entity = self.person(name, attrs)
+            self.add(self.node, KGV.mentions, entity)
+            role = person.get("role")
+            if role == "indiener":
+                self.add(self.node, DCTERMS.creator, entity)
+            elif role == "medeindiener":
+                self.add(self.node, DCTERMS.contributor, entity)
+            elif role == "beantwoorder":
+                for answer in answers:
+                    self.add(answer.subject, DCTERMS.creator, entity)
+            start, end = person.get("start"), person.get("end")
+            if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(self.source.raw):
+                # the metadata line holding the name is the mention's sentence
+                raw = self.source.raw
+                line_start = raw.rfind("\n", 0, start) + 1
+                line_end = raw.find("\n", end)
+                line_end = len(raw) if line_end < 0 else line_end
+                line = raw[line_start:line_end]
+                line_start += len(line) - len(line.lstrip())
+                line_end = line_start + len(line.strip())
+                sentence = self.sentence_at(line_start, line_end, " ".join(raw[line_start:line_end].split()))
+                self.add(self.phrase(start, end, name, entity, "person"), NIF.sentence, sentence)
+        for source in facts.get("sources") or []:
+            url = str(source.get("url") or "")
+            if re.match(r"^https?://[^\s<>\"{}|\\^`]+$", url):
+                self.add(self.node, DCTERMS.source, NamedNode(url))
 
 
 def document_quads(

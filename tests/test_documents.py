@@ -170,7 +170,7 @@ EXPECTED = {
 
 def _clean(raw: str) -> str:
     try:
-        from kg.text import clean
+        from kg.readers.pdftext import clean
     except ImportError:  # the cleaner is not there yet: undo hyphenation and drop page footers
         raw = re.sub(r"\n?Tweede Kamer, vergaderjaar[^\n]*\n", "\n", raw)
         return re.sub(r"(\w)-\n(\w+)", r"\1\2\n", raw)

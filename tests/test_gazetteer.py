@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 import kg.extractors.gazetteer  # noqa: F401  (registers kg_gazetteer)
 from kg.extractors.base import mentions
-from kg.text import clean
+from kg.readers.pdftext import clean
 
 CATEGORIES = ("organisation", "party", "instrument", "law")
 

@@ -225,7 +225,7 @@ CORPUS_CITATIONS = {
 
 @pytest.mark.parametrize("name", sorted(CORPUS_CITATIONS))
 def test_corpus_citations_and_own_numbers(nlp, corpus_dir, name):
-    from kg.text import clean
+    from kg.readers.pdftext import clean
 
     cleaned = clean((corpus_dir / name).read_text(encoding="utf-8"))
     doc = run(nlp, cleaned.text, cleaned.footers)

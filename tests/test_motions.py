@@ -262,7 +262,7 @@ CORPUS_LABELS = {
 
 @pytest.mark.parametrize("name", sorted(CORPUS_MOTIONS))
 def test_corpus_motions(nlp, corpus_dir, name):
-    from kg.text import clean
+    from kg.readers.pdftext import clean
 
     cleaned = clean((corpus_dir / name).read_text(encoding="utf-8"))
     doc = run(nlp, cleaned.text, cleaned.footers)

@@ -12,7 +12,8 @@ from pyoxigraph import Literal, NamedNode, Quad, Store
 from kg.extractors.base import add_mention, document_facts, relations
 from kg.pipeline import PipelineInfo
 from kg.rdf import document_quads
-from kg.text import SourceText, clean
+from kg.readers.contract import SourceText
+from kg.readers.pdftext import clean
 from kg.vocab import PREFIXES, Minter
 
 RAW = (

@@ -50,7 +50,7 @@ def test_a_document_over_spacys_max_length_is_built_with_exact_offsets(tmp_path)
 def test_pieces_give_the_same_graph_as_the_whole_text():
     """Cutting a document into pieces under max_length changes nothing in what is extracted."""
     from kg.pipeline import load_pipeline, run_pipeline, text_pieces
-    from kg.text import clean
+    from kg.readers.pdftext import clean
 
     nlp, _info = load_pipeline(None)
     raw = (SAMPLES / "04_handelingen_debat_reintegratie.txt").read_text(encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Tests for kg.text: reading sources, cleaning them, and the map from cleaned back to raw text."""
+"""Tests for reading sources (kg.readers.sourcefile) and the PDF-text cleaner (kg.readers.pdftext):
+the cleaning and the map from cleaned back to raw text."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.text import SourceError, clean, load, read_source
+from kg.readers import SourceError, read_document, read_source
+from kg.readers.pdftext import clean
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 CORPUS_FILES = sorted(CORPUS.glob("0*.txt")) if CORPUS.is_dir() else []
@@ -22,7 +24,9 @@ def corpus_file(prefix: str) -> Path:
 
 @pytest.fixture(scope="module")
 def cleaned_corpus():
-    return {path.name[:3]: load(path) for path in CORPUS_FILES}
+    documents = {path.name[:3]: read_document(path) for path in CORPUS_FILES}
+    assert {document.form for document in documents.values()} == {"pdftext"}
+    return {key: (document.source, document.cleaned) for key, document in documents.items()}
 
 
 # ---------------------------------------------------------------- read_source

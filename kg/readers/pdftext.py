@@ -1,11 +1,11 @@
-"""Read Kamerstuk source texts and clean them for NLP, keeping an exact map back to the raw text.
+"""The cleaner of text extracted from a Kamerstuk PDF (pdftotext output, or a .pdf's text layer).
 
-The sources are text extracted from the published PDFs: words are hyphenated across line breaks,
-page footers sit inside the text, footnote markers are glued to words ("Participatiewet1") and
-footnote bodies stand at page ends. :func:`clean` undoes the first three (the footnote bodies stay
-in the text and are recorded) and keeps, for every character of the cleaned text, its offset in
-the raw text, so a mention found by spaCy in the cleaned text can be anchored in the source
-(``nif:beginIndex``/``endIndex``) and quoted exactly as published.
+Words are hyphenated across line breaks, page footers sit inside the text, footnote markers are
+glued to words ("Participatiewet1") and footnote bodies stand at page ends. :func:`clean` undoes
+the first three (the footnote bodies stay in the text and are recorded) and keeps, for every
+character of the cleaned text, its offset in the raw text, so a mention found by spaCy in the
+cleaned text can be anchored in the source (``nif:beginIndex``/``endIndex``) and quoted exactly as
+published.
 
 Every edit is a deletion (footers, hyphen + line break, CR of CRLF, zero-width characters), an
 insertion (the single space that detaches a footnote marker) or a 1:1 replacement of odd
@@ -14,19 +14,20 @@ whitespace (form feed, no-break space) by a plain space or newline. Nothing else
 Layout conventions of the extracted text that the cleaner relies on (all seen in the corpus):
 a line starting with a space is the first line of a page; footnote bodies are lines "N text"
 (after a blank line) at the end of a page; continuation lines of wrapped text may follow a blank
-line. This module uses the standard library only, so it can be imported without spaCy.
+line. :func:`looks_like_pdf_text` tells such text from other plain text by its page footers.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from array import array
-from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
+
+from kg.readers.contract import CleanedText, Footnote, FootnoteMarker, Hyphenation, ReadDocument, Reader
+from kg.readers.sourcefile import SourceFile
+from kg.readers.edits import SOFT_HYPHEN, Edit, apply_edits, forward, line_spans, normalise_edits
 
 # --------------------------------------------------------------------------------------------
 # Data: the shapes and word lists the cleaner decides with.
@@ -86,225 +87,9 @@ UNIT_WORDS: frozenset[str] = frozenset(
 )
 
 _HYPHENS = "-\u2010\u00ad"  # hyphen-minus, hyphen, soft hyphen
-_SOFT_HYPHEN = "\u00ad"
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _CLOSERS = ")»”’\"'"
 _MARKER_GLUE = ".?!:;," + _CLOSERS
 _SENTENCE_END = ".?!:;»”)"
-
-# --------------------------------------------------------------------------------------------
-# Reading
-# --------------------------------------------------------------------------------------------
-
-
-class SourceError(Exception):
-    """A source file kg cannot read; str(e) is a one-line message saying what is wrong and what to do."""
-
-
-@dataclass(frozen=True)
-class SourceText:
-    """One source file as read: ``raw`` is the decoded text (BOM removed) that offsets refer to."""
-
-    path: Path
-    name: str
-    raw: str
-    sha256: str  # hex digest of the file's bytes
-
-
-def read_source(path: Path | str) -> SourceText:
-    """Read a UTF-8 text file, or raise :class:`SourceError` saying why it cannot be used."""
-    path = Path(path)
-    if path.is_dir():
-        raise SourceError(f"{path}: is a directory, not a text file; pass the .txt files inside it")
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(f"{path}: no such file; check the path") from None
-    except PermissionError:
-        raise SourceError(f"{path}: permission denied; make the file readable") from None
-    except OSError as error:
-        raise SourceError(f"{path}: cannot be read ({error.strerror or error}); check the file") from None
-    problem = _byte_problem(data)
-    if problem:
-        raise SourceError(f"{path}: {problem}")
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise SourceError(f"{path}: {_decode_problem(data, error)}") from None
-    if not raw.strip():
-        raise SourceError(f"{path}: contains only whitespace; nothing to read")
-    if _control_ratio(raw) > 0.01:
-        raise SourceError(f"{path}: looks like a binary file (many control characters), not text")
-    return SourceText(path=path, name=path.name, raw=raw, sha256=hashlib.sha256(data).hexdigest())
-
-
-def _byte_problem(data: bytes) -> str | None:
-    """What is wrong with the file judged from its bytes alone, if anything."""
-    if not data.strip():
-        return "is empty; nothing to read" if not data else "contains only whitespace; nothing to read"
-    if data.lstrip()[:5] == b"%PDF-":
-        return "is a PDF, extract its text first (pdftotext -enc UTF-8 FILE.pdf FILE.txt)"
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return "is UTF-16, not UTF-8; convert it with iconv -f utf-16 -t utf-8"
-    if data[:4] == b"PK\x03\x04":
-        return "is a ZIP archive (a .docx or .odt?); save it as plain UTF-8 text first"
-    if b"\x00" in data:
-        return "is a binary file (contains NUL bytes), not text"
-    return None
-
-
-def _decode_problem(data: bytes, error: UnicodeDecodeError) -> str:
-    """Explain a UTF-8 decoding failure, recognising the usual Windows encoding."""
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and _control_ratio(text) < 0.01:
-        return "is not UTF-8 (looks like cp1252/latin-1); convert it with iconv -f cp1252 -t utf-8"
-    return f"is not UTF-8 text (invalid byte 0x{data[error.start]:02x} at offset {error.start})"
-
-
-def _control_ratio(text: str) -> float:
-    sample = text[:100_000]
-    bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
-    return bad / max(len(sample), 1)
-
-
-# --------------------------------------------------------------------------------------------
-# Cleaned text and its offset map
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Footnote:
-    """A footnote body at a page end: its number and its span in the cleaned text (number included)."""
-
-    number: int
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class FootnoteMarker:
-    """A detached footnote marker: its number and the span of its digits in the cleaned text."""
-
-    number: int
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Hyphenation:
-    """One line-break hyphen the cleaner resolved: ``offset`` is where the two parts meet in the
-    cleaned text, ``kept`` whether the hyphen stayed, ``reason`` which rule decided."""
-
-    offset: int
-    word: str
-    kept: bool
-    reason: str
-
-
-@dataclass
-class CleanedText:
-    """The cleaned text fed to spaCy, what was removed or found, and the map back to ``raw``."""
-
-    raw: str
-    text: str
-    footers: list[str]
-    footnotes: list[Footnote]
-    markers: list[FootnoteMarker]
-    hyphenations: list[Hyphenation] = field(default_factory=list)
-    # _offsets[i] is the raw offset of text[i] (inserted characters: of the next source
-    # character); _offsets[len(text)] == len(raw).
-    _offsets: array = field(default_factory=lambda: array("l", [0]), repr=False)
-    _inserted: frozenset[int] = field(default_factory=frozenset, repr=False)
-
-    def raw_offset(self, i: int) -> int:
-        """Raw offset of cleaned offset ``i`` (0 <= i <= len(text))."""
-        if not 0 <= i <= len(self.text):
-            raise IndexError(f"cleaned offset {i} outside 0..{len(self.text)}")
-        return self._offsets[i]
-
-    def is_inserted(self, i: int) -> bool:
-        """True when ``text[i]`` was added by the cleaner (the space before a detached marker)."""
-        return i in self._inserted
-
-    def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Raw span covering exactly the source characters of cleaned ``text[start:end]``."""
-        if not 0 <= start <= end <= len(self.text):
-            raise IndexError(f"cleaned span {start}:{end} outside 0..{len(self.text)}")
-        raw_start = self._offsets[start]
-        last = end - 1
-        while last >= start and last in self._inserted:
-            last -= 1
-        if last < start:
-            return raw_start, raw_start
-        return raw_start, self._offsets[last] + 1
-
-    def raw_text_of(self, start: int, end: int) -> str:
-        """The source text behind cleaned ``text[start:end]`` (with hyphens, line breaks, footers)."""
-        raw_start, raw_end = self.raw_span(start, end)
-        return self.raw[raw_start:raw_end]
-
-
-def load(path: Path | str) -> tuple[SourceText, CleanedText]:
-    """Read and clean one source file."""
-    source = read_source(path)
-    return source, clean(source.raw)
-
-
-# --------------------------------------------------------------------------------------------
-# Edits: every pass returns a list of (start, end, replacement) over its input text.
-# --------------------------------------------------------------------------------------------
-
-_Edit = tuple[int, int, str]
-
-
-def _apply(text: str, edits: list[_Edit]) -> tuple[str, array, set[int]]:
-    """Apply non-overlapping edits; return the new text, the back map and inserted positions.
-
-    The back map has one entry per new character plus a final one for the end of the text; an
-    inserted character maps to the input offset of the character that follows it.
-    """
-    parts: list[str] = []
-    back = array("l")
-    inserted: set[int] = set()
-    pos = 0
-    for start, end, replacement in sorted(edits):
-        if start < pos:  # overlaps an edit already applied
-            continue
-        parts.append(text[pos:start])
-        back.extend(range(pos, start))
-        if start == end:
-            for _ in replacement:
-                inserted.add(len(back))
-                back.append(start)
-        elif replacement:
-            if len(replacement) != end - start:
-                raise ValueError("replacements must keep the length")
-            back.extend(range(start, end))
-        parts.append(replacement)
-        pos = end
-    parts.append(text[pos:])
-    back.extend(range(pos, len(text) + 1))
-    return "".join(parts), back, inserted
-
-
-def _forward(back: array, offset: int) -> int:
-    """New offset of input ``offset`` (the first new character at or after it)."""
-    return bisect_left(back, offset)
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line, end excluding the newline."""
-    spans = []
-    start = 0
-    for match in re.finditer("\n", text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return spans
-
 
 def _is_blank(text: str, span: tuple[int, int]) -> bool:
     return not text[span[0]:span[1]].strip()
@@ -317,36 +102,6 @@ def _is_page_start(text: str, span: tuple[int, int]) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
-# Pass 0: odd characters
-# --------------------------------------------------------------------------------------------
-
-
-_ODD_CHARACTERS = re.compile(
-    "\r\n?|\f|[\u00a0\u2000-\u200a\u202f\u205f\u3000\u2028\u2029]|[" + _ZERO_WIDTH + "]|\u00ad(?!\n)"
-)
-
-
-def _normalise_edits(text: str) -> list[_Edit]:
-    """CR of CRLF and zero-width characters go; form feed and odd spaces become plain ones.
-
-    A form feed (pdftotext's page break) becomes a space when it starts a line, which matches
-    the page-start convention of the corpus, and a newline otherwise.
-    """
-    edits: list[_Edit] = []
-    for match in _ODD_CHARACTERS.finditer(text):
-        i, chunk = match.start(), match.group()
-        if chunk == "\r\n" or chunk in _ZERO_WIDTH or chunk == _SOFT_HYPHEN:
-            edits.append((i, i + 1, ""))
-        elif chunk in "\r\u2028\u2029":
-            edits.append((i, i + 1, "\n"))
-        elif chunk == "\f":
-            edits.append((i, i + 1, " " if i == 0 or text[i - 1] == "\n" else "\n"))
-        else:
-            edits.append((i, i + 1, " "))
-    return edits
-
-
-# --------------------------------------------------------------------------------------------
 # Pass 1: page footers
 # --------------------------------------------------------------------------------------------
 
@@ -354,9 +109,9 @@ _FOOTER_RE = re.compile("|".join(f"(?:{p})" for p in FOOTER_PATTERNS))
 _FURNITURE_RE = re.compile("|".join(f"(?:{p})" for p in FURNITURE_PATTERNS))
 
 
-def _footer_edits(text: str) -> tuple[list[_Edit], list[str]]:
+def _footer_edits(text: str) -> tuple[list[Edit], list[str]]:
     """Delete footer lines (and the blank lines around them); return the edits and the footers."""
-    lines = _lines(text)
+    lines = line_spans(text)
     found: list[tuple[int, str]] = []
     for k, (start, end) in enumerate(lines):
         line = text[start:end].strip()
@@ -371,7 +126,7 @@ def _footer_edits(text: str) -> tuple[list[_Edit], list[str]]:
             )
             if isolated or _FOOTER_STRICT_END.search(line):
                 found.append((k, line))
-    edits: list[_Edit] = []
+    edits: list[Edit] = []
     footer_lines = {k for k, _ in found}
     for k, _ in found:
         nxt = k + 1
@@ -395,7 +150,7 @@ def _continues(text: str, before: tuple[int, int], after: tuple[int, int]) -> bo
     return bool(tail and head) and tail[-1] not in _SENTENCE_END and head[0].islower()
 
 
-def _merge(edits: list[_Edit]) -> list[_Edit]:
+def _merge(edits: list[Edit]) -> list[Edit]:
     """Merge overlapping or touching deletions."""
     merged: list[list] = []
     for start, end, _ in sorted(edits):
@@ -435,7 +190,7 @@ def _find_footnotes(text: str) -> list[_Block]:
     A block must start after a blank line with the next expected number, and either end at a page
     start (or the end of the text) or read like references (a year, "nr", a URL, a final stop).
     """
-    lines = _lines(text)
+    lines = line_spans(text)
     blocks: list[_Block] = []
     expected = 1
     k = 0
@@ -574,7 +329,7 @@ def _decide(left_token: str, left: str, right: str, whole: bool, evidence: _Evid
     return False, "default"
 
 
-def _hyphen_edits(text: str, note_starts: set[int]) -> tuple[list[_Edit], list[tuple[int, str, bool, str]]]:
+def _hyphen_edits(text: str, note_starts: set[int]) -> tuple[list[Edit], list[tuple[int, str, bool, str]]]:
     """Resolve every word broken by a hyphen at a line end.
 
     The continuation may start with spaces (page start) or come after blank lines (wrapped list
@@ -610,10 +365,10 @@ def _hyphen_edits(text: str, note_starts: set[int]) -> tuple[list[_Edit], list[t
         whole = a == t or text[a - 1] in "(«“‘\"'"
         candidates.append((i, j, text[t:i], text[a:i], right.group(), whole))
     evidence = _Evidence(text, Counter(c[4].lower() for c in candidates))
-    edits: list[_Edit] = []
+    edits: list[Edit] = []
     decisions = []
     for i, j, left_token, left, right, whole in candidates:
-        if text[i] == _SOFT_HYPHEN:
+        if text[i] == SOFT_HYPHEN:
             keep, reason = False, "soft-hyphen"
         else:
             keep, reason = _decide(left_token, left, right, whole, evidence)
@@ -747,21 +502,21 @@ def _find_markers(text: str, blocks: list[_Block]) -> list[tuple[int, int, int]]
 def clean(raw: str) -> CleanedText:
     """Clean ``raw`` for NLP: normalise odd characters, drop page footers, undo line-break
     hyphenation, detach footnote markers; record footers, footnote bodies and markers."""
-    text0, back0, _ = _apply(raw, _normalise_edits(raw))
+    text0, back0, _ = apply_edits(raw, normalise_edits(raw))
 
     footer_edits, footers = _footer_edits(text0)
-    text1, back1, _ = _apply(text0, footer_edits)
+    text1, back1, _ = apply_edits(text0, footer_edits)
 
     blocks = _find_footnotes(text1)
     note_starts = {s for block in blocks for _, s, _ in block.notes}
     hyphen_edits, decisions = _hyphen_edits(text1, note_starts)
-    text2, back2, _ = _apply(text1, hyphen_edits)
+    text2, back2, _ = apply_edits(text1, hyphen_edits)
     blocks = [
-        _Block([(n, _forward(back2, s), _forward(back2, e)) for n, s, e in block.notes]) for block in blocks
+        _Block([(n, forward(back2, s), forward(back2, e)) for n, s, e in block.notes]) for block in blocks
     ]
 
     found = _find_markers(text2, blocks)
-    text3, back3, inserted = _apply(text2, [(s, s, " ") for _, s, _ in found])
+    text3, back3, inserted = apply_edits(text2, [(s, s, " ") for _, s, _ in found])
 
     # every stage map ends with an entry for the end of its text, so the composition does too
     offsets = array("l", (back0[back1[back2[i]]] for i in back3))
@@ -769,12 +524,37 @@ def clean(raw: str) -> CleanedText:
 
     def shift(offset: int) -> int:
         """Offset in the final text; a marker start skips the space inserted before it."""
-        return _forward(back3, offset) + (offset in marker_starts)
+        return forward(back3, offset) + (offset in marker_starts)
 
     footnotes = [Footnote(n, shift(s), shift(e)) for block in blocks for n, s, e in block.notes]
     markers = [FootnoteMarker(n, shift(s), shift(e)) for n, s, e in found]
     hyphenations = [
-        Hyphenation(_forward(back3, _forward(back2, j)), word, keep, reason)
+        Hyphenation(forward(back3, forward(back2, j)), word, keep, reason)
         for j, word, keep, reason in decisions
     ]
     return CleanedText(raw, text3, footers, footnotes, markers, hyphenations, offsets, frozenset(inserted))
+
+
+# --------------------------------------------------------------------------------------------
+# Recognising PDF-extracted text
+# --------------------------------------------------------------------------------------------
+
+_LINE_BREAK_HYPHEN = re.compile(rf"[^\W\d_][{_HYPHENS}]\n[ \t]*[^\W\d_]")
+
+
+def looks_like_pdf_text(raw: str) -> bool:
+    """True when ``raw`` shows the marks of text extracted from a PDF page layout: a page footer or
+    publication furniture line, or words broken by a hyphen at line ends."""
+    for line in raw[:2_000_000].splitlines():
+        line = line.strip()
+        if line and len(line) <= 140 and (_FOOTER_RE.fullmatch(line) or _FURNITURE_RE.fullmatch(line)):
+            return True
+    return len(_LINE_BREAK_HYPHEN.findall(raw)) >= 2
+
+
+def read(file: SourceFile) -> ReadDocument:
+    source = file.source()
+    return ReadDocument(source, clean(source.raw), "pdftext")
+
+
+READER = Reader("pdftext", (".txt",), read, sniff=lambda text: 3 if looks_like_pdf_text(text) else 0)

@@ -1,0 +1,173 @@
+"""Tests for kg.readers.webtext: metadata blocks of saved web pages become facts, site chrome is masked.
+
+Every page here is invented in the layout of the sites (no real page text).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.readers import read_document
+from kg.readers.edits import normalised
+from kg.readers.webtext import analyse, kamerstuk_ids, parse_date, parse_persons, sniff
+
+BODY = "\n\nVraag 1\nBent u bekend met het bericht over de banenafspraak bij het UWV?\n"
+
+
+def read_page(tmp_path, text: str, name: str = "pagina.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_document(path)
+
+
+def assert_exact(document):
+    """Every cleaned character is its raw character or blanked chrome; every person points at its name."""
+    cleaned = document.cleaned
+    for i, ch in enumerate(cleaned.text):
+        if not cleaned.is_inserted(i):
+            assert ch == document.raw[cleaned.raw_offset(i)] or ch == " "
+    for person in document.facts.get("persons", []):
+        assert document.raw[person["start"]:person["end"]] == person["name"]
+
+
+def test_indieners_line_without_colon(tmp_path):
+    page = "Schriftelijke vragen\nIndieners Piet Jansen (VVD), Anna de Wit-Bakker (CDA)\nGepubliceerd: 3 maart 2021" + BODY
+    document = read_page(tmp_path, page)
+    assert document.form == "webtext"
+    persons = document.facts["persons"]
+    assert [(p["name"], p["party"], p["role"]) for p in persons] == [
+        ("Piet Jansen", "VVD", "indiener"),
+        ("Anna de Wit-Bakker", "CDA", "indiener"),
+    ]
+    assert document.facts["type"] == "schriftelijke-vragen"
+    assert document.facts["dates"] == {"gepubliceerd": "2021-03-03"}
+    assert "Jansen" not in document.text and "Schriftelijke vragen" not in document.text
+    assert "Bent u bekend met het bericht" in document.text
+    assert_exact(document)
+
+
+def test_key_line_then_value_lines(tmp_path):
+    page = (
+        "Eerste ondertekenaar\nM. Öztürk (DENK)\n\nMede ondertekenaar\nJ. van Dam (CDA)\nT. Çelik (GroenLinks-PvdA)\n\n"
+        "Beantwoord door\nminister Van der Berg (Sociale Zaken en Werkgelegenheid)\nBeantwoord\n2 maart 2021" + BODY
+    )
+    document = read_page(tmp_path, page)
+    persons = [(p["name"], p["party"], p["role"], p.get("post")) for p in document.facts["persons"]]
+    assert persons == [
+        ("M. Öztürk", "DENK", "indiener", None),
+        ("J. van Dam", "CDA", "medeindiener", None),
+        ("T. Çelik", "GroenLinks-PvdA", "medeindiener", None),
+        ("Van der Berg", None, "beantwoorder", "minister"),
+    ]
+    assert document.facts["date"] == "2021-03-02"
+    assert_exact(document)
+
+
+def test_identifiers_sources_and_other_metadata(tmp_path):
+    page = (
+        "Brief regering\nID: 2021Z04567\nNummer: KST 35570-XV-12\nKenmerk: 2021-0000012345\n"
+        "Bron vraag: https://zoek.officielebekendmakingen.nl/ah-tk-20202021-1890.html\n"
+        "Bron antwoord https://www.tweedekamer.nl/kamerstukken/detail?id=2021D01234\n"
+        "Gepubliceerd 4 maart 2021\n" + BODY
+    )
+    facts = read_page(tmp_path, page).facts
+    assert facts["identifiers"] == ["35570-XV-12", "ah-tk-20202021-1890"]
+    assert facts["metadata"] == {"ID": "2021Z04567", "Kenmerk": "2021-0000012345"}
+    assert [s["label"] for s in facts["sources"]] == ["Bron vraag", "Bron antwoord"]
+    assert facts["type"] == "brief"
+    assert facts["date"] == "2021-03-04"
+
+
+def test_kerngegevens_block_with_keys_kg_does_not_know(tmp_path):
+    page = (
+        "Kerngegevens\nIndiener: K. Yılmaz (SP)\nStatus: Aangenomen\nVergaderjaar: 2020-2021\n"
+        "Stemgedrag fracties: zie hieronder\n\n\nDe Kamer,\n\ngehoord de beraadslaging,\n"
+    )
+    document = read_page(tmp_path, page)
+    facts = document.facts
+    assert facts["persons"][0]["name"] == "K. Yılmaz"
+    assert facts["metadata"]["Status"] == "Aangenomen"
+    assert facts["metadata"]["Stemgedrag fracties"] == "zie hieronder"
+    assert "Stemgedrag" not in document.text and "gehoord de beraadslaging" in document.text
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    ["Deel deze pagina", "Voor 76 Tegen 74", "Voor: 76 | Tegen: 74", "VVD 34 Voor", "Menu",
+     "Home > Kamerstukken > Moties", "Stemmingsuitslagen", "Download PDF", "Pagina 2 van 3"],
+)
+def test_site_chrome_is_masked(tmp_path, chrome):
+    page = f"Motie\nIndiener: P. Jansen (VVD)\n{chrome}\n\nDe Kamer,\n\ngehoord de beraadslaging,\n"
+    document = read_page(tmp_path, page)
+    assert chrome not in document.text
+    assert len(document.text) == len(document.raw)
+    assert "De Kamer," in document.text
+
+
+def test_prose_keeps_words_that_are_also_keys():
+    text = "Indiener: P. Jansen (VVD)\nGepubliceerd: 1 april 2020\n\n" + (
+        "Datum en status van het onderzoek zijn nog onbekend, zegt de minister.\nBron van de cijfers is het CBS.\n"
+    )
+    edits, facts = analyse(normalised(text))
+    masked = {text[s:e] for s, e, _ in edits}
+    assert masked == {"Indiener: P. Jansen (VVD)", "Gepubliceerd: 1 april 2020"}
+    assert "sources" not in facts
+
+
+def test_sniffing_tells_web_text_from_pdf_text_and_plain_text(tmp_path):
+    assert sniff("Indiener: P. Jansen (VVD)\nGepubliceerd: 1 april 2020\n\nTekst.") == 2
+    assert sniff("Menu\nIndiener: P. Jansen (VVD)\n\nTekst.") == 4
+    assert sniff("Kerngegevens\nStatus: Aangenomen\n") == 4
+    assert sniff("De Minister van Sociale Zaken heeft de Kamer geïnformeerd over de datum.\n") == 0
+    pdf_text = "Brief van de minister.\n\nTweede Kamer, vergaderjaar 2017–2018, 34 950 XV, nr. 9 7\n\nVerder.\n"
+    assert read_page(tmp_path, pdf_text, "brief.txt").form == "pdftext"
+    letter = "Datum 12 maart 2019\nOns kenmerk 2019-0000012\n\n" + pdf_text  # a letterhead is no web page
+    assert read_page(tmp_path, letter, "brief2.txt").form == "pdftext"
+    assert read_page(tmp_path, "Een korte notitie.\n", "notitie.txt").form == "plaintext"
+
+
+@pytest.mark.parametrize(
+    ("value", "ids"),
+    [
+        ("https://zoek.officielebekendmakingen.nl/kst-34950-XV-2.html", ["34950-XV-2"]),
+        ("https://zoek.officielebekendmakingen.nl/h-tk-20072008-75-5274.html", []),
+        ("https://zoek.officielebekendmakingen.nl/h-tk-20072008-75.html", ["h-tk-20072008-75"]),
+        ("KST34950XV2", []),
+        ("KST-31234-7", ["31234-7"]),
+        ("Kamerstuk 34 950 XV, nr. 2", ["34950-XV-2"]),
+        ("2019Z12345", []),
+    ],
+)
+def test_kamerstuk_ids(value, ids):
+    assert kamerstuk_ids(value) == ids
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [("3 maart 2021", "2021-03-03"), ("di 03-03-2021", "2021-03-03"), ("2021-03-03T10:00", "2021-03-03"),
+     ("31 februari 2021", None), ("geen datum", None)],
+)
+def test_parse_date(value, iso):
+    assert parse_date(value) == iso
+
+
+def test_parse_persons_offsets_posts_and_lists():
+    value = "A. Koolmees, minister van Sociale Zaken en Werkgelegenheid en staatssecretaris Van Ark"
+    persons = parse_persons(value, 10, "beantwoorder")
+    assert [(p["name"], p.get("post")) for p in persons] == [
+        ("A. Koolmees", "minister van Sociale Zaken en Werkgelegenheid"),
+        ("Van Ark", "staatssecretaris"),
+    ]
+    for person in persons:
+        assert value[person["start"] - 10:person["end"] - 10] == person["name"]
+    assert parse_persons("zie hieronder 12", 0, "indiener") == []
+
+
+def test_kg_own_texts_in_pdf_layout_are_read_as_pdf_text():
+    from kg.build import sample_paths
+
+    held_out = sorted((Path(__file__).parent / "heldout").glob("*.txt"))
+    for path in [*sample_paths(), *held_out]:
+        assert read_document(path).form == "pdftext", path.name
