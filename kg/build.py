@@ -72,6 +72,11 @@ def build_time() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
+#: Quads written to the store per batch: large enough to write at bulk speed, small enough that
+#: what is in flight stays a few tens of MB whatever the corpus size.
+BATCH_QUADS = 200_000
+
+
 def build(
     store: KGStore,
     paths: Iterable[str | os.PathLike] | None = None,
@@ -84,89 +89,100 @@ def build(
 ) -> BuildReport:
     """Extract every source in ``paths`` (default: the bundled samples) into ``store``.
 
-    Each document lands in its own named graph, replaced in one transaction; a document whose
-    content, kg version and model are unchanged is skipped unless ``force``. Unreadable files are
-    skipped with a warning in the report. ``on_mode`` receives the one-line NLP mode description
-    as soon as the pipeline is loaded.
+    Each document lands in its own named graph; documents are written many per batch, each one
+    complete or absent for a reader (see :meth:`KGStore.write_graphs`). A document whose content,
+    kg version and model are unchanged is skipped unless ``force``. Unreadable files and documents
+    whose extraction fails are skipped with a warning in the report. ``on_mode`` receives the
+    one-line NLP mode description as soon as the pipeline is loaded.
     """
-    from kg.pipeline import load_pipeline
+    from kg.extract import Extractor
     from kg.rdf import ontology_quads
 
     started = time.perf_counter()
     minter = Minter(base)
     report = BuildReport()
     sources, report.warnings = collect_sources(sample_paths() if paths is None else paths)
-    nlp, info = load_pipeline(model)
-    report.mode = info.describe()
+    extractor = Extractor(model, base)
+    report.mode = extractor.info.describe()
     if on_mode:
         on_mode(report.mode)
 
     # The shared graphs go in first, so a build stopped at any point leaves a store that says what it is.
     store.replace_graph(minter.ontology_graph, ontology_quads(minter))
-    seen_slugs: dict[str, Path] = {}
+    built_keys = {} if force else store.build_keys()
+    batch: list = []
+    batch_quads = 0
     try:
-        for path in progress(sources) if progress else sources:
-            try:
-                _build_document(store, path, nlp, info, minter, force, seen_slugs, report)
-            except StoreError:  # the store itself failed: no later document could be written either
-                raise
-            except Exception as error:  # noqa: BLE001 - one document must never stop a build
-                report.failed.append(str(path))
-                report.warnings.append(f"{path}: could not be built ({_one_line(error)}); skipped")
+        for outcome in extractor.extract(_to_extract(sources, progress, extractor.info.model, minter, built_keys, report)):
+            if outcome.error is not None:
+                report.failed.append(outcome.path)
+                report.warnings.append(f"{outcome.path}: could not be built ({outcome.error}); skipped")
+                continue
+            batch.append((outcome.graph, outcome.quads))
+            batch_quads += len(outcome.quads)
+            report.built.append(outcome.name)
+            report.tokens += outcome.tokens
+            report.entities.update(outcome.entities)
+            if batch_quads >= BATCH_QUADS:
+                _write(store, batch)
+                batch, batch_quads = [], 0
+        _write(store, batch)
     finally:
-        _write_shared_graphs(store, minter, ontology_quads)
+        _write_shared_graphs(store, minter, ontology_quads, changed=bool(report.built))
     report.triples = store.triple_count()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _build_document(store: KGStore, path: Path, nlp, info, minter: Minter, force: bool,
-                    seen_slugs: dict[str, Path], report: BuildReport) -> None:
-    """Read, extract and write one document (or record why it was skipped) into ``report``."""
-    from kg.pipeline import run_pipeline
-    from kg.rdf import document_quads
+def _to_extract(sources: list[Path], progress, model: str, minter: Minter, built_keys: dict[str, str],
+                report: BuildReport) -> Iterator:
+    """The documents that need extracting, each read once; unreadable and unchanged ones go in ``report``."""
+    seen_slugs: dict[str, Path] = {}
+    for path in progress(sources) if progress else sources:
+        try:
+            document = read_document(path)
+        except SourceError as error:
+            report.failed.append(str(path))
+            report.warnings.append(f"{error}; skipped")
+            continue
+        report.warnings.extend(document.warnings)
+        source = document.source
+        slug = source_slug(source.name)
+        if slug in seen_slugs:
+            report.failed.append(str(path))
+            report.warnings.append(
+                f"{path}: has the same name as {seen_slugs[slug]}, and graphs are named after files; skipped"
+            )
+            continue
+        seen_slugs[slug] = path
+        digest = build_key(source.sha256, __version__, model)
+        if built_keys.get(minter.document_graph(slug).value, "").endswith(f"/{slug}/{digest}"):
+            report.skipped_unchanged.append(source.name)
+            continue
+        yield document
 
+
+def _write(store: KGStore, batch: list) -> None:
     try:
-        document = read_document(path)
-    except SourceError as error:
-        report.failed.append(str(path))
-        report.warnings.append(f"{error}; skipped")
-        return
-    report.warnings.extend(document.warnings)
-    source = document.source
-    slug = source_slug(source.name)
-    if slug in seen_slugs:
-        report.failed.append(str(path))
-        report.warnings.append(
-            f"{path}: has the same name as {seen_slugs[slug]}, and graphs are named after files; skipped"
-        )
-        return
-    seen_slugs[slug] = path
-    graph = minter.document_graph(slug)
-    digest = build_key(source.sha256, __version__, info.model)
-    if not force and (store.source_build_key(graph) or "").endswith(f"/{slug}/{digest}"):
-        report.skipped_unchanged.append(source.name)
-        return
-    doc_started = build_time()
-    cleaned = document.cleaned
-    doc = run_pipeline(nlp, cleaned.text, footers=cleaned.footers, reader_facts=document.facts)
-    report.tokens += len(doc)
-    result = document_quads(source, cleaned, doc, info, minter, doc_started, build_time())
-    try:
-        store.replace_graph(result.graph, result.quads)
+        store.write_graphs(batch)
     except (OSError, RuntimeError) as error:
-        raise StoreError(f"writing {path} into the store at {store.path} failed: {_one_line(error)}") from error
-    report.built.append(source.name)
-    report.entities.update(result.entities)
+        names = f"{len(batch)} document(s)"
+        raise StoreError(f"writing {names} into the store at {store.path} failed: {_one_line(error)}") from error
 
 
-def _write_shared_graphs(store: KGStore, minter: Minter, ontology_quads) -> None:
-    """The ontology and dataset graphs, written whatever happened to the documents, then flushed."""
+def _write_shared_graphs(store: KGStore, minter: Minter, ontology_quads, *, changed: bool) -> None:
+    """The ontology and dataset graphs, written whatever happened to the documents, then compacted.
+
+    The dataset description is recomputed only when a document changed (or it is missing): it
+    counts the default graph, the merge, after the old description left it.
+    """
     from kg.dataset import describe_dataset
 
     store.replace_graph(minter.ontology_graph, ontology_quads(minter))
-    store.replace_graph(minter.dataset_graph, describe_dataset(store.store, minter.base))
-    store.flush()
+    if changed or not store.store.contains_named_graph(minter.dataset_graph):
+        store.remove_graph(minter.dataset_graph)
+        store.replace_graph(minter.dataset_graph, describe_dataset(store.store, minter.base, merged=True))
+        store.compact()
 
 
 def _one_line(error: BaseException) -> str:

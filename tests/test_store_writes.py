@@ -1,0 +1,66 @@
+"""KGStore's write path: batched fresh graphs, diff replacement, and the merged default graph in step."""
+
+from __future__ import annotations
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+
+from kg.store import KGStore
+
+EX = "https://example.org/"
+SHARED = (NamedNode(EX + "kamerstuk/1"), NamedNode(EX + "label"), Literal("1"))
+
+
+def graph(name: str) -> NamedNode:
+    return NamedNode(EX + "graph/" + name)
+
+
+def quads(name: str, *extra: str) -> list[Quad]:
+    g = graph(name)
+    own = [Quad(NamedNode(EX + name), NamedNode(EX + "says"), Literal(text), g) for text in (name, *extra)]
+    return own + [Quad(*SHARED, g)]
+
+
+def default_triples(store: KGStore) -> set[str]:
+    return {str(q.triple) for q in store.store.quads_for_pattern(None, None, None, DefaultGraph())}
+
+
+def named_triples(store: KGStore) -> set[str]:
+    return {str(q.triple) for q in store.store if not isinstance(q.graph_name, DefaultGraph)}
+
+
+def test_a_batch_of_fresh_graphs_lands_with_their_merge(tmp_path):
+    store = KGStore.open(tmp_path / "store")
+    store.write_graphs([(graph("a"), quads("a")), (graph("b"), quads("b"))])
+    assert len(list(store.store.quads_for_pattern(None, None, None, graph("a")))) == 2
+    assert default_triples(store) == named_triples(store)
+    assert len(default_triples(store)) == 3  # the shared triple once
+
+
+def test_replacing_is_idempotent_and_keeps_the_merge_exact(tmp_path):
+    store = KGStore.open(tmp_path / "store")
+    store.write_graphs([(graph("a"), quads("a", "old")), (graph("b"), quads("b"))])
+    before = sorted(str(q) for q in store.store)
+    store.write_graphs([(graph("a"), quads("a", "old"))])
+    assert sorted(str(q) for q in store.store) == before
+
+    store.replace_graph(graph("a"), quads("a", "new"))
+    texts = {q.object.value for q in store.store.quads_for_pattern(None, NamedNode(EX + "says"), None, graph("a"))}
+    assert texts == {"a", "new"}
+    assert default_triples(store) == named_triples(store)  # "old" left the merge, the shared triple stayed
+
+
+def test_removing_a_graph_keeps_what_others_still_hold(tmp_path):
+    store = KGStore.open(tmp_path / "store")
+    store.write_graphs([(graph("a"), quads("a")), (graph("b"), quads("b"))])
+    store.remove_graph(graph("a"))
+    assert not store.store.contains_named_graph(graph("a"))
+    assert default_triples(store) == named_triples(store)
+    assert any(q.triple.subject == SHARED[0] for q in store.store.quads_for_pattern(None, None, None, DefaultGraph()))
+
+
+def test_build_keys_read_every_document_graph_at_once(tmp_path):
+    store = KGStore.open(tmp_path / "store")
+    generated_by = NamedNode("http://www.w3.org/ns/prov#wasGeneratedBy")
+    batch = [(graph(n), [Quad(graph(n), generated_by, NamedNode(EX + f"build/{n}/k"), graph(n))]) for n in "abc"]
+    store.write_graphs(batch)
+    assert store.build_keys() == {graph(n).value: EX + f"build/{n}/k" for n in "abc"}
