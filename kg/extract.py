@@ -2,8 +2,9 @@
 
 :class:`Extractor` runs kg's spaCy pipeline document by document (``kg.pipeline.run_pipeline``
 cuts over-long texts into pieces; ``nlp.pipe`` would gain nothing, kg's components being plain
-functions, and would let one failing document stop a batch). What it returns, :class:`ExtractedDocument`, pickles as N-Quads bytes, so the same results travel from
-worker processes and Dask workers to the one process that writes the store.
+functions, and would let one failing document stop a batch). What it returns,
+:class:`ExtractedDocument`, pickles as N-Quads bytes, so the same results travel from worker
+processes and Dask workers to the one process that writes the store.
 """
 
 from __future__ import annotations
