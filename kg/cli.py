@@ -332,7 +332,6 @@ def serve(store_path, host: str, port: int, base_uri: str | None, public_url: st
     from kg.errors import STORE, USAGE
     from kg.vocab import check_base
     from kg.web import ServeConfig, create_app
-    from kg.web.app import BaseMismatch
 
     try:
         for iri in (base_uri, public_url):
@@ -346,6 +345,51 @@ def serve(store_path, host: str, port: int, base_uri: str | None, public_url: st
         fail(str(error), USAGE)
     click.echo(f"Serving {app.state.base} from {store_path or default_store_path()} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+@main.command()
+@click.argument("out_dir", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
+@STORE_OPTION
+@click.option("--base-uri", default=None, envvar="KG_BASE_URI", help="Base IRI of the graph (default: the one the store was built under).")
+@click.option("--public-url", default=None, help="Where the site will be reachable, for the VoID's dump links (default: the base IRI).")
+@click.option("--force", is_flag=True, help="Write into DIR even when it is not empty.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def publish(out_dir: Path, store_path, base_uri: str | None, public_url: str | None, force: bool, quiet: bool) -> None:
+    """Write the graph as a static linked-data site: DIR/site (pages, .ttl/.jsonld/.nt per resource, dumps, VoID) and DIR/nginx.conf.
+
+    The nginx config answers /id/... with 303 to /doc/... and picks the page or description by Accept.
+
+    \b
+    Examples:
+      kg publish public --store corpus-store
+      kg publish public --public-url https://data.example.nl/kamerstukken/ --force
+    """
+    from kg.errors import USAGE
+    from kg.publish import publish as run_publish
+    from kg.vocab import check_base
+
+    if out_dir.exists() and any(out_dir.iterdir()) and not force:
+        fail(f"{out_dir} is not empty; choose another DIR or pass --force to write into it", USAGE)
+    store = open_store(store_path, read_only=True)
+
+    def progress(items):
+        if quiet or len(items) < 2:
+            yield from items
+            return
+        with click.progressbar(items, label="Publishing", file=sys.stderr) as bar:
+            yield from bar
+
+    try:
+        if public_url is not None:
+            check_base(public_url)
+        report = run_publish(store, out_dir, base=base_uri, public_url=public_url, progress=progress)
+    except ValueError as error:  # a malformed or mismatched base IRI
+        fail(str(error), USAGE)
+    except OSError as error:
+        from kg.errors import OUTPUT
+
+        fail(f"cannot write {out_dir}: {error.strerror or error}; check the path and free space", OUTPUT)
+    click.echo(f"Wrote {report.pages} resource pages, {report.files} files to {report.site}; nginx config: {report.nginx_config}", err=True)
 
 
 @main.command()

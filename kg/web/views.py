@@ -381,10 +381,10 @@ class Views:
         )
         hits = [(row["s"].value, row["matched"].value) for row in rows]
         links = self.links(iri for iri, _ in hits)
-        types = self._types([iri for iri, _ in hits])
+        types = self.types_of([iri for iri, _ in hits])
         return [(links[iri], matched, types.get(iri, [])) for iri, matched in hits]
 
-    def _types(self, iris) -> dict[str, list[Link]]:
+    def types_of(self, iris) -> dict[str, list[Link]]:
         if not iris:
             return {}
         values = " ".join(str(NamedNode(i)) for i in iris)
