@@ -19,7 +19,7 @@ from importlib.resources import files
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extractors.base import DOCUMENT_TYPES, add_mention, document_facts, mentions, span_attrs
+from kg.extractors.base import DOCUMENT_TYPES, add_mention, document_facts, mentions, span_attrs, text_of
 
 
 @dataclass(frozen=True)
@@ -150,10 +150,10 @@ def document_title(text: str, doc_type: str | None) -> str | None:
 def _questioner(doc: Doc) -> str | None:
     """Name of the first Kamerlid named in the ``Vragen van het lid ...`` line."""
     rule = _patterns().questioner
-    match = rule.pattern.search(_window(doc.text, rule.window))
+    match = rule.pattern.search(_window(text_of(doc), rule.window))
     if not match:
         return None
-    line_end = doc.text.find("(ingezonden", match.end())
+    line_end = text_of(doc).find("(ingezonden", match.end())
     limit = line_end if line_end != -1 else match.end() + 200
     for span in sorted(mentions(doc, "person"), key=lambda s: s.start_char):
         if match.end() <= span.start_char < limit:
@@ -213,7 +213,7 @@ def _headings(text: str, doc_type: str | None) -> list[_Heading]:
 
 
 def _add_questions(doc: Doc, doc_type: str | None) -> None:
-    text = doc.text
+    text = text_of(doc)
     headings = _headings(text, doc_type)
     block_end = _patterns().block_end
     for index, heading in enumerate(headings):
@@ -234,7 +234,7 @@ def document_facts_component(doc: Doc) -> Doc:
     """Fill ``doc._.kg_document`` (type, date, title, questioner) and the question/answer spans."""
     try:
         facts = document_facts(doc)
-        text = doc.text
+        text = text_of(doc)
         if not facts.get("type"):
             detected = document_type(text)
             if detected:

@@ -493,7 +493,7 @@ def kamerstuk_refs(doc: Doc) -> Doc:
 
 
 def _annotate(doc: Doc) -> None:
-    text = doc.text
+    text = base.text_of(doc)
     own = own_number(text, doc._.kg_footers)
     facts = base.document_facts(doc)
     identifiers = facts.get("identifiers")

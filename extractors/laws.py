@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -37,7 +37,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.base import add_mention, mentions
+from kg.extractors.base import add_mention, mentions, text_of
 from kg.extractors.gazetteer import load_vocabulary
 from kg.vocab import slug
 
@@ -121,14 +121,14 @@ class LawNames:
 
     def _proposal(self, context: "_Context", n: int) -> _Found | None:
         """``wetsvoorstel banenafspraak en quotum arbeidsbeperkten`` -> the vocabulary's Wet banenafspraak."""
-        words = context.words
+        words, lowers = context.words, context.lowers
         for cue in self.cues:
             after = n + len(cue)
-            if tuple(w.lower_ for w in words[n:after]) != cue or context.broken(n, after):
+            if lowers[n] != cue[0] or tuple(lowers[n:after]) != cue or context.broken(n, after):
                 continue
             best = None
             for length in range(1, min(12, len(words) - after) + 1):
-                key = self.remainders.get(tuple(w.lower_ for w in words[after : after + length]))
+                key = self.remainders.get(tuple(lowers[after : after + length]))
                 if key and not context.broken(after, after + length - 1):
                     best = (length, key)
             if best is None:
@@ -149,13 +149,18 @@ class _Context:
     in_law: set[int]
     named: set[int]
     v: dict[str, Any]
+    #: ``words``' lower-cased texts, read once: the proposal cues are tried at every word.
+    lowers: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lowers = [w.lower_ for w in self.words]
 
     def broken(self, n: int, m: int) -> bool:
         """True when a paragraph break lies between word ``n`` and word ``m``."""
         if m >= len(self.words):
             return True
         start = self.words[n].idx
-        return bool(_PARAGRAPH_BREAK.search(self.doc.text, start, self.words[m].idx))
+        return bool(_PARAGRAPH_BREAK.search(text_of(self.doc), start, self.words[m].idx))
 
     def _word(self, n: int) -> Token | None:
         return self.words[n] if n < len(self.words) else None

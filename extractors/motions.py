@@ -351,7 +351,7 @@ def _scope_end(doc: Doc, found: _Found) -> int:
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
         if span is not None:
             end = min(span[-1].sent.end_char, limit)
-    trailing = re.match(r"\s{0,3}\d{1,3}(?![\d\w])", doc.text[end : end + 8])
+    trailing = re.match(r"\s{0,3}\d{1,3}(?![\d\w])", base.text_of(doc)[end : end + 8])
     return end + trailing.end() if trailing else end
 
 
@@ -395,7 +395,7 @@ def _motion_document(doc: Doc, own_key: str) -> None:
     """Type, submitters and a header mention for a document that is itself a motion."""
     p = _patterns()
     v = vocabulary()
-    text = doc.text
+    text = base.text_of(doc)
     head = text[: v["header_chars"]]
     header = p.header.search(head)
     if header and not header["phrase"].isupper() and (not p.body.search(text) or p.debate.search(text)):
@@ -457,7 +457,7 @@ def _own_key(doc: Doc) -> str:
 
 
 def _annotate(doc: Doc) -> None:
-    text = doc.text
+    text = base.text_of(doc)
     p = _patterns()
     own_key = _own_key(doc)
     _motion_document(doc, own_key)

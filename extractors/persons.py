@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extractors import names as nameparts
-from kg.extractors.base import add_mention, mentions
+from kg.extractors.base import add_mention, mentions, text_of
 from kg.vocab import slug
 
 _UP = nameparts.UPPER
@@ -265,7 +265,7 @@ class _Finder:
     """Collects cued names in one document's text."""
 
     def __init__(self, doc: Doc) -> None:
-        self.doc, self.text, self.pat = doc, doc.text, _patterns()
+        self.doc, self.text, self.pat = doc, text_of(doc), _patterns()
         self.found: dict[tuple[int, int], _Found] = {}
         self.blocked = [(s.start_char, s.end_char) for c in _OTHER_CATEGORIES for s in mentions(doc, c)]
         self.parties = {" ".join(s.text.split()).casefold(): s.kb_id_ for s in mentions(doc, "party") if s.kb_id_}
