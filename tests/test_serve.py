@@ -230,19 +230,35 @@ def test_every_id_answers_303_and_every_doc_every_media_type(client, served_samp
             assert any(q.subject.value == iri for q in quads), (doc, media)
 
 
-def test_description_keeps_the_graph_of_each_statement(client):
-    dataset = Dataset(parse(client.get("doc/organisatie/uwv.nq").content, format=RdfFormat.N_QUADS))
-    graphs = {q.graph_name.value for q in dataset if q.subject.value == UWV}
-    assert graphs == {BASE + "graph/ontology"}
-    kamerstuk = Dataset(parse(client.get("doc/kamerstuk/29544-1101.trig").content, format=RdfFormat.TRIG))
-    sources = {q.graph_name.value for q in kamerstuk if q.subject.value == BASE + "id/kamerstuk/29544-1101"}
-    assert BASE + "graph/document/01-brief-arbeidsmarktbeleid" in sources and len(sources) >= 2
-    # Labels of what it links to come along, so a client can show names without another request.
-    turtle = list(parse(client.get("doc/kamerstuk/29544-1101.ttl").content, format=RdfFormat.TURTLE))
-    assert any(t.subject.value == BASE + "id/persoon/oudejans" and t.predicate.value.endswith("#prefLabel") or
-               t.subject.value == BASE + "id/persoon/oudejans" and "name" in t.predicate.value or
-               t.subject.value == BASE + "id/persoon/oudejans" and t.predicate.value.endswith("#label") for t in turtle)
-    assert any(t.predicate.value == "http://www.w3.org/ns/prov#wasDerivedFrom" for t in turtle)
+def store_quads(store: Path, subject: str) -> set[tuple[str, str, str, str]]:
+    """(s, p, o, graph) of ``subject`` in every named graph, as ``kg sparql`` reads them."""
+    rows = rows_of(json.loads(kg("sparql", f"SELECT ?p ?o ?g WHERE {{ GRAPH ?g {{ <{subject}> ?p ?o }} }}",
+                                 "--format", "json", "--store", str(store)).stdout))
+    return {(subject, r["p"], r["o"], r["g"]) for r in rows}
+
+
+def test_description_keeps_the_graph_of_each_statement(client, served_samples):
+    for subject, path in ((UWV, "doc/organisatie/uwv"), (BASE + "id/kamerstuk/29544-1101", "doc/kamerstuk/29544-1101")):
+        expected = store_quads(served_samples.store, subject)
+        assert expected
+        for suffix, rdf_format in ((".nq", RdfFormat.N_QUADS), (".trig", RdfFormat.TRIG), (".jsonld", RdfFormat.JSON_LD)):
+            dataset = Dataset(parse(client.get(path + suffix).content, format=rdf_format))
+            got = {(q.subject.value, q.predicate.value, q.object.value, q.graph_name.value)
+                   for q in dataset if q.subject.value == subject}
+            assert got == expected, (path, suffix)
+        # Labels of what it links to come along, so a client can show names without another request.
+        turtle = list(parse(client.get(path + ".ttl").content, format=RdfFormat.TURTLE))
+        linked = {o for _, p, o, _ in expected if o.startswith(BASE + "id/")}
+        labelled = {t.subject.value for t in turtle if t.subject.value in linked
+                    and t.predicate.value.rsplit("#", 1)[-1].rsplit("/", 1)[-1] in ("prefLabel", "label", "name", "title")}
+        values = " ".join(f"<{iri}>" for iri in linked)
+        with_label = {r["s"] for r in rows_of(json.loads(kg(
+            "sparql", f"SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s skos:prefLabel|rdfs:label|foaf:name|dcterms:title ?l }} }}",
+            "--format", "json", "--store", str(served_samples.store)).stdout))}
+        assert with_label and labelled == with_label, (path, with_label - labelled)
+        graphs = {g for *_, g in expected}
+        derived = {t.object.value for t in turtle if t.predicate.value == "http://www.w3.org/ns/prov#wasDerivedFrom"}
+        assert graphs <= derived
 
 
 def test_unknown_resources_and_formats(client):

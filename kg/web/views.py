@@ -16,7 +16,8 @@ from kg.output import shorten
 from kg.vocab import DCTERMS, ITSRDF, NIF, PREFIXES, RDF, SKOS
 from kg.web import describe
 
-KG_DOCUMENT = NamedNode(PREFIXES["kg"] + "Document")
+#: A text's ``nif:sourceUrl`` is the document, or the item (file) of it: ``kg:itemOf?`` reaches the document either way.
+TEXT_OF = "nif:sourceUrl/kg:itemOf?"
 #: Entry-point classes on the home page: (heading, class IRIs whose members are ranked by mentions).
 ENTRY_CLASSES = (
     ("Instrumenten", (PREFIXES["kg"] + "Instrument",)),
@@ -143,7 +144,8 @@ class Views:
         """Named graph -> link to the document it was read from (or the graph's own name)."""
         found: dict[str, Link] = {}
         rows = self.store.query(
-            "SELECT ?g ?doc ?src WHERE { GRAPH ?g { ?g kg:sourceFile ?src OPTIONAL { ?doc a kg:Document ; kg:sourceFile ?src } } }"
+            "SELECT ?g ?doc ?src WHERE { GRAPH ?g { ?g kg:sourceFile ?src OPTIONAL { ?file kg:sourceFile ?src ; a ?type "
+            "FILTER(?type IN (kg:Document, kg:Item)) OPTIONAL { ?file kg:itemOf ?work } } } BIND(COALESCE(?work, ?file) AS ?doc) }"
         )
         for row in rows:
             graph = row["g"].value
@@ -224,7 +226,9 @@ class Views:
             f"""SELECT DISTINCT ?doc ?m ?b ?e ?from ?snippet WHERE {{
                   GRAPH ?g {{ ?m itsrdf:taIdentRef {entity} ; nif:beginIndex ?b ; nif:endIndex ?e ; nif:referenceContext ?ctx .
                               OPTIONAL {{ ?m nif:sentence ?s . ?s nif:beginIndex ?sb ; nif:endIndex ?se }} }}
-                  GRAPH ?g2 {{ ?ctx nif:sourceUrl ?doc ; nif:isString ?text }}
+                  GRAPH ?g2 {{ ?ctx nif:sourceUrl ?source ; nif:isString ?text }}
+                  OPTIONAL {{ GRAPH ?g3 {{ ?source kg:itemOf ?work }} }}
+                  BIND(COALESCE(?work, ?source) AS ?doc)
                   BIND(COALESCE(?sb, ?b) AS ?from)
                   BIND(SUBSTR(?text, ?from + 1, COALESCE(?se, ?e) - ?from) AS ?snippet)
                 }} ORDER BY ?doc ?b ?m LIMIT {self.max_mentions}"""
@@ -261,7 +265,7 @@ class Views:
         """The document's text (its NIF context) cut into plain parts and links for each entity mention."""
         context, text = None, None
         for row in self.store.query(
-            f"SELECT ?ctx ?text WHERE {{ GRAPH ?g {{ ?ctx nif:sourceUrl {document} ; nif:isString ?text }} }} LIMIT 1"
+            f"SELECT ?ctx ?text WHERE {{ GRAPH ?g {{ ?ctx {TEXT_OF} {document} ; nif:isString ?text }} }} ORDER BY ?ctx LIMIT 1"
         ):
             context, text = row["ctx"], row["text"].value
         if context is None:
@@ -313,7 +317,8 @@ class Views:
             row["c"].value: int(row["n"].value)
             for row in self.store.query(
                 "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } "
-                "VALUES ?c { kg:Document kg:Kamerstuk foaf:Person org:Organization kg:Instrument kg:Law opengov:Motion } } GROUP BY ?c"
+                "VALUES ?c { kg:Document kg:Kamerstuk kg:ParliamentaryDocument foaf:Person org:Organization kg:Instrument kg:Law"
+                " opengov:Motion } } GROUP BY ?c"
             )
         }
         counted = self.links(classes)
@@ -322,7 +327,7 @@ class Views:
         most_cited = [
             (row["k"].value, int(row["n"].value))
             for row in self.store.query(
-                "SELECT ?k (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?g { ?d dcterms:references ?k } GRAPH ?g2 { ?k a kg:Kamerstuk } "
+                "SELECT ?k (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?g { ?d dcterms:references ?k } "
                 "FILTER(?d != ?k) FILTER NOT EXISTS { GRAPH ?g3 { ?d dcterms:identifier ?id } GRAPH ?g4 { ?k dcterms:identifier ?id } } } "
                 "GROUP BY ?k ORDER BY DESC(?n) ?k LIMIT 10"
             )
