@@ -3,6 +3,9 @@ graph and every mention's offsets point at its text in the published raw text.""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from kg.build import build
@@ -31,6 +34,8 @@ Antwoord 1
 Ja. Het UWV zet jobcoaching in voor mensen met een arbeidsbeperking.
 """
 
+DATA = Path(__file__).parent / "data" / "readers"
+
 PREFIX = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in PREFIXES.items())
 
 
@@ -42,21 +47,29 @@ def rows(store, sparql):
 def store(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sources")
     (folder / "vragen.txt").write_text(WEB_PAGE, encoding="utf-8")
+    shutil.copy(DATA / "motie-35570-XV-45.html", folder)
+    shutil.copy(DATA / "brief-35570-XV-99.pdf", folder)
     store = KGStore.open(tmp_path_factory.mktemp("store") / "kg")
     report = build(store, [folder])
-    assert report.built == ["vragen.txt"] and not report.warnings
+    assert sorted(report.built) == ["brief-35570-XV-99.pdf", "motie-35570-XV-45.html", "vragen.txt"]
+    assert not report.warnings
     return store
 
 
+def document_of(store, name):
+    (row,) = rows(store, f"SELECT ?d WHERE {{ ?d kg:sourceFile '{name}' ; a kg:Document }}")
+    return row[0]
+
+
 def test_web_page_facts_reach_the_graph(store):
-    (document,) = rows(store, "SELECT ?d WHERE { ?d kg:sourceFile 'vragen.txt' ; a kg:Document }")
-    doc = document[0]
+    doc = document_of(store, "vragen.txt")
     assert doc.endswith("35570-XV-12")  # its own number names it
-    creators = rows(store, f"SELECT ?name WHERE {{ <{doc}> dcterms:creator/foaf:name ?name }}")
+    creators = rows(store, f"SELECT ?name WHERE {{ GRAPH ?g {{ <{doc}> dcterms:creator/foaf:name ?name }} }}")
     assert sorted(name for (name,) in creators) == ["Anna de Wit-Bakker", "Piet Jansen"]
     parties = rows(store, "SELECT ?name ?party WHERE { ?p foaf:name ?name ; org:memberOf ?party }")
     assert {(name, party.rsplit("/", 1)[-1]) for name, party in parties} >= {("Piet Jansen", "vvd"), ("Anna de Wit-Bakker", "cda")}
-    answerers = rows(store, f"SELECT ?name WHERE {{ ?a a kg:Answer ; dcterms:isPartOf <{doc}> ; dcterms:creator/foaf:name ?name }}")
+    answerers = rows(store, f"""SELECT ?name WHERE {{ GRAPH ?g {{
+        ?a a kg:Answer ; dcterms:isPartOf <{doc}> ; dcterms:creator/foaf:name ?name }} }}""")
     assert ["Van der Berg"] in answerers
     sources = rows(store, f"SELECT ?s WHERE {{ <{doc}> dcterms:source ?s }}")
     assert ["https://zoek.officielebekendmakingen.nl/ah-tk-20202021-1890.html"] in sources
@@ -65,6 +78,31 @@ def test_web_page_facts_reach_the_graph(store):
     # the document's own number is never one of its citations
     cited = rows(store, f"SELECT ?id WHERE {{ <{doc}> dcterms:references/dcterms:identifier ?id }}")
     assert ["35570-XV-12"] not in cited
+
+
+def test_html_page_facts_reach_the_graph(store):
+    doc = document_of(store, "motie-35570-XV-45.html")
+    assert doc.endswith("35570-XV-45")
+    creators = rows(store, f"SELECT ?n WHERE {{ GRAPH ?g {{ <{doc}> dcterms:creator/foaf:name ?n }} }}")
+    assert ["P. Jansen"] in creators
+    contributors = rows(store, f"SELECT ?n WHERE {{ GRAPH ?g {{ <{doc}> dcterms:contributor/foaf:name ?n }} }}")
+    assert contributors == [["A. de Wit-Bakker"]]
+    assert rows(store, f"SELECT ?t WHERE {{ <{doc}> dcterms:type ?t }}")[0][0].endswith("motie")
+    assert rows(store, f"SELECT ?d WHERE {{ <{doc}> dcterms:date ?d }}") == [["2021-03-04"]]
+    (published,) = rows(store, f"SELECT ?s WHERE {{ ?c nif:sourceUrl <{doc}> ; nif:isString ?s }}")
+    assert published[0].startswith("Motie van het lid Jansen c.s. over beschut werk\n")  # the extracted text
+    (sha,) = rows(store, f"SELECT ?h WHERE {{ <{doc}> kg:contentSha256 ?h }}")
+    import hashlib
+
+    assert sha[0] == hashlib.sha256((DATA / "motie-35570-XV-45.html").read_bytes()).hexdigest()
+
+
+def test_pdf_is_read_from_its_text_layer(store):
+    doc = document_of(store, "brief-35570-XV-99.pdf")
+    assert doc.endswith("35570-XV-99")  # its own number, from the page footer
+    anchored = rows(store, f"""SELECT ?text WHERE {{ ?m a nif:Phrase ; nif:referenceContext ?c ; nif:anchorOf ?text .
+        ?c nif:sourceUrl <{doc}> }}""")
+    assert ["UWV"] in anchored and (["Koolmees"] in anchored or ["W. Koolmees"] in anchored)
 
 
 def test_site_chrome_gives_no_entity(store):
@@ -82,8 +120,8 @@ def test_every_mention_points_at_its_raw_text(store):
     assert len(mentions) > 5
     for text, begin, end, raw in mentions:
         assert raw[int(begin):int(end)] == text
-    persons = {text for text, *_ in mentions}
-    assert {"Piet Jansen", "Anna de Wit-Bakker", "Van der Berg"} <= persons
+    anchored = {text for text, *_ in mentions}
+    assert {"Piet Jansen", "Anna de Wit-Bakker", "Van der Berg", "P. Jansen", "A. de Wit-Bakker"} <= anchored
 
 
 def test_the_store_has_no_shape_violations(store):

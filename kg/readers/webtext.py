@@ -338,13 +338,20 @@ def _scan(cleaned: CleanedText) -> _Collector:
     for url in _urls(text[: s.head_chars]):
         if any(host in url for host in s.hosts) and _SLUG.search(url):
             found.add_source(url, "Bron")
-    facts = found.facts
-    dates = facts.get("dates") or {}
-    for event in _DATE_PRIORITY:
-        if event in dates:
-            facts["date"] = dates[event]
-            break
+    date = document_date(found.facts.get("dates") or {})
+    if date:
+        found.facts["date"] = date
     return found
+
+
+def document_date(dates: dict[str, str]) -> str | None:
+    """The document's date among its dated events: answered, else submitted, else dated, met, published."""
+    return next((dates[event] for event in _DATE_PRIORITY if event in dates), None)
+
+
+def _explicit(separator: str) -> bool:
+    """A colon or a tab (a table cell of a saved page) says the key ends here."""
+    return ":" in separator or "\t" in separator
 
 
 def _field_at(found: _Collector, lines: list[tuple[int, int]], k: int, near: bool, in_block: bool) -> int:
@@ -365,9 +372,9 @@ def _field_at(found: _Collector, lines: list[tuple[int, int]], k: int, near: boo
     field = s.fields[_fold(match["key"])]
     value, sep = match["value"], match["sep"]
     if value.strip():
-        if ":" not in sep and field.fact not in _TYPED and not in_block:
+        if not _explicit(sep) and field.fact not in _TYPED and not in_block:
             return 0
-        if ":" not in sep and not near:
+        if not _explicit(sep) and not near:
             return 0
         if not found.add(field, value, match.start("value")):
             return 0

@@ -1,0 +1,56 @@
+"""Tests for kg.readers.pdf: a PDF's text layer, cleaned like PDF-extracted text; scans refused in one line.
+
+The fixtures are made from an invented letter: ``brief-35570-XV-99.pdf`` with enscript + ps2pdf
+(proportional font), ``scan.pdf`` by rendering it to an image-only PDF with ghostscript
+(``gs -sDEVICE=pdfimage8 -r40``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.readers import SourceError, read_document
+
+DATA = Path(__file__).parent / "data" / "readers"
+
+
+def test_text_layer_is_the_raw_text_and_gets_the_pdf_text_cleaning():
+    document = read_document(DATA / "brief-35570-XV-99.pdf")
+    assert document.form == "pdf"
+    assert document.raw.startswith(" Tweede Kamer der Staten-Generaal\n")
+    assert "de voortgang van de banen-\nafspraak" in document.raw
+    text = document.text
+    assert "de voortgang van de banenafspraak en" in text  # line-break hyphen undone
+    assert "door het UWV 1 en de gemeenten" in text  # marker detached
+    assert document.cleaned.footers == ["Tweede Kamer, vergaderjaar 2020-2021, 35 570 XV, nr. 99 1"]
+    assert [f.number for f in document.cleaned.footnotes] == [1]
+    start = text.index("banenafspraak")
+    assert document.cleaned.raw_text_of(start, start + len("banenafspraak")) == "banen-\nafspraak"
+    assert document.source.name == "brief-35570-XV-99.pdf"
+
+
+def test_ligatures_are_spelt_out():
+    from kg.readers.pdf import spell_out_ligatures
+
+    assert spell_out_ligatures("De ﬁnanciering van de ﬂexwerker, ﬀ en ﬃ.") == "De financiering van de flexwerker, ff en ffi."
+
+
+def test_a_scan_without_text_layer_is_refused_in_one_line():
+    with pytest.raises(SourceError) as caught:
+        read_document(DATA / "scan.pdf")
+    message = str(caught.value)
+    assert "no text layer" in message and "OCR" in message and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("content", "hint"),
+    [(b"geen pdf", "not a PDF"), (b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF", "cannot be read as a PDF")],
+)
+def test_damaged_pdfs_get_one_line(tmp_path, content, hint):
+    path = tmp_path / "kapot.pdf"
+    path.write_bytes(content)
+    with pytest.raises(SourceError) as caught:
+        read_document(path)
+    assert hint in str(caught.value) and "\n" not in str(caught.value)
