@@ -24,7 +24,8 @@ class BuildReport:
     mode: str = ""
     built: list[str] = field(default_factory=list)
     skipped_unchanged: list[str] = field(default_factory=list)
-    #: Paths given (or found) that could not be built: unreadable, rejected or failed in extraction.
+    #: Inputs given (or found) that could not be built: missing, unreadable, rejected or failed in
+    #: extraction. The CLI's exit code tells "some" (PARTIAL) from "all" (NO_INPUT) from none.
     failed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     triples: int = 0
@@ -44,24 +45,47 @@ def sample_paths() -> list[Path]:
 
 
 def collect_sources(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[str]]:
-    """Expand files and folders into a sorted list of files; missing paths become warnings.
+    """Expand files and folders into a sorted list of files; every path left out becomes a warning.
 
     A folder is scanned for the suffixes kg has readers for (``kg.readers.suffixes()``); a file
-    named explicitly is read whatever its suffix.
+    named explicitly is read whatever its suffix or permissions (reading it says what is wrong).
+    Subfolders a scan cannot enter (unreadable, or symbolic links, which are not followed so a link
+    loop cannot recur) are named in the warnings.
     """
     found: list[Path] = []
     warnings: list[str] = []
     readable = suffixes()
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in readable)
-        elif path.is_file():
-            found.append(path)
-        else:
-            warnings.append(f"{path}: no such file or folder; skipped")
+        try:
+            if path.is_dir():
+                found.extend(_scan_folder(path, readable, warnings))
+            elif path.exists():
+                found.append(path)
+            else:
+                warnings.append(f"{path}: no such file or folder; skipped")
+        except OSError as error:  # e.g. a file inside a folder kg may not enter
+            warnings.append(f"{path}: cannot be reached ({error.strerror or error}); skipped")
     unique = sorted(set(found), key=lambda p: (p.name, str(p)))
     return unique, warnings
+
+
+def _scan_folder(folder: Path, readable, warnings: list[str]) -> list[Path]:
+    """The files under ``folder`` with a ``readable`` suffix; unreadable and symlinked subfolders go in ``warnings``."""
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        warnings.append(f"{error.filename}: folder cannot be read ({error.strerror}); its files were skipped")
+
+    for top, folders, names in os.walk(folder, onerror=unreadable):
+        for name in sorted(folders):
+            if os.path.islink(os.path.join(top, name)):
+                warnings.append(
+                    f"{os.path.join(top, name)}: is a symbolic link to a folder, which kg does not follow; "
+                    "pass its target as a path to build it"
+                )
+        found.extend(Path(top) / name for name in names if Path(name).suffix.lower() in readable)
+    return found
 
 
 def build_time() -> datetime:
@@ -102,6 +126,7 @@ def build(
     minter = Minter(base)
     report = BuildReport()
     sources, report.warnings = collect_sources(sample_paths() if paths is None else paths)
+    report.failed.extend(report.warnings)  # each names an input left out before reading
     extractor = Extractor(model, base)
     report.mode = extractor.info.describe()
     if on_mode:

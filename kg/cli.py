@@ -6,12 +6,14 @@ Start-up stays light: spaCy is imported only by ``kg build`` (inside :func:`kg.b
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
 import click
 
 from kg import __version__
+from kg.errors import FINDINGS, MODEL, NO_INPUT, OK, OUTPUT, PARTIAL, QUERY, STORE, USAGE
 from kg.store import EXPORT_FORMATS, STORE_ENV, KGStore, StoreError, default_store_path
 
 STORE_OPTION = click.option(
@@ -24,20 +26,57 @@ STORE_OPTION = click.option(
 )
 
 
-def fail(message: str, code: int = 1) -> "NoReturn":  # noqa: F821
-    """Print a one-line error and exit non-zero."""
-    click.echo(f"Error: {message}", err=True)
+def fail(message: str, code: int) -> "NoReturn":  # noqa: F821
+    """Print a one-line error and exit with ``code`` (one of :mod:`kg.errors`)."""
+    click.echo(f"Error: {' '.join(message.split())}", err=True)
     sys.exit(code)
+
+
+#: The store this process opened, so a failure deep inside pyoxigraph can be blamed on it.
+_opened_store: list[Path] = []
 
 
 def open_store(path: Path | None, *, read_only: bool) -> KGStore:
     try:
-        return KGStore.open(path, read_only=read_only)
+        store = KGStore.open(path, read_only=read_only)
     except StoreError as error:
-        fail(str(error))
+        fail(str(error), STORE)
+    _opened_store.append(store.path)
+    return store
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class KGGroup(click.Group):
+    """kg's command group: turns the failures a user can meet anywhere into one line and an exit code.
+
+    A damaged store makes pyoxigraph raise ``OSError``/``RuntimeError`` from whatever call meets
+    the damage first, so the translation is done once here rather than around every read. A
+    closed pipe (``kg query ... | head``) ends the command quietly, as other Unix tools do.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _quiet_after_broken_pipe()
+        except StoreError as error:
+            fail(str(error), STORE)
+        except (OSError, RuntimeError) as error:
+            if not _opened_store:
+                raise
+            fail(f"the store at {_opened_store[-1]} could not be read or written ({error}); "
+                 "run 'kg check' to see what is wrong, and rebuild from the sources to recover (see README)", STORE)
+
+
+def _quiet_after_broken_pipe() -> "NoReturn":  # noqa: F821
+    """Exit quietly after the reader of stdout went away; stop Python's own flush-time complaint."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(OK)
+
+
+@click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 def main() -> None:
     """Build a knowledge graph of Dutch Kamerstukken and query it with SPARQL.
@@ -79,8 +118,10 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
     try:
         base = check_base(base_uri or DEFAULT_BASE)
     except ValueError as error:
-        fail(str(error))
-    store = open_store(store_path, read_only=False)
+        fail(str(error), USAGE)
+    where = store_path or default_store_path()
+    new_store = not where.exists()
+    store = open_store(where, read_only=False)
 
     def progress(items):
         if quiet or len(items) < 2:
@@ -100,9 +141,13 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
             progress=progress,
         )
     except ModelNotFound as error:
-        fail(str(error))
+        _remove_if_new(store, new_store)
+        fail(str(error), MODEL)
     for warning in report.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    if not report.documents:
+        _remove_if_new(store, new_store)
+        fail(_nothing_built(paths, report), NO_INPUT)
     entities = ", ".join(f"{n} {category}" for category, n in sorted(report.entities.items())) or "none"
     click.echo(
         f"Built {len(report.built)} document(s), skipped {len(report.skipped_unchanged)} unchanged, "
@@ -110,35 +155,141 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
         f"entities: {entities}; {report.seconds:.1f} s",
         err=True,
     )
+    if report.failed:
+        click.echo(f"Error: {len(report.failed)} input(s) could not be built (named above); the others were", err=True)
+        sys.exit(PARTIAL)
+
+
+def _nothing_built(paths: tuple[Path, ...], report) -> str:
+    """Why a build gave nothing, in one line."""
+    if report.failed:
+        return f"none of the {len(report.failed)} input(s) could be built (each is named above); nothing was built"
+    return f"no .txt documents found in {', '.join(map(str, paths))}; pass .txt files or folders holding them"
+
+
+def _remove_if_new(store: KGStore, new_store: bool) -> None:
+    """Remove a store this very command created, so a typo leaves no empty store behind."""
+    import shutil
+
+    if new_store and store.path is not None:
+        path = store.path
+        del store
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
     parsed = {}
     for item in params:
         key, sep, value = item.partition("=")
+        key = key.strip()
         if not sep or not key:
-            fail(f"--param takes KEY=VALUE, got {item!r}")
-        parsed[key.strip()] = value
+            fail(f"--param takes KEY=VALUE, got {item!r}", USAGE)
+        if key in parsed:
+            fail(f"--param {key} is given twice ({parsed[key]!r} and {value!r}); give each parameter once", USAGE)
+        parsed[key] = value
     return parsed
 
 
-def _run_and_write(store: KGStore, sparql: str, substitutions, fmt: str, limit: int | None, output) -> None:
+class OutputFailed(Exception):
+    """Writing the results failed (disk full, device error); not the query's fault."""
+
+
+class _GuardedOutput:
+    """A binary stream whose write failures say they are output failures, not store or query ones."""
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes) -> int:
+        return self._guard(self.stream.write, data)
+
+    def flush(self) -> None:
+        self._guard(self.stream.flush)
+
+    def _guard(self, call, *args):
+        try:
+            return call(*args)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputFailed(f"writing the output failed ({error.strerror or error}); free some space or write elsewhere with -o FILE") from None
+
+
+def _check_query_text(sparql: str, allow_service: bool) -> None:
+    """Refuse, before running, what a local read-only query command must not do."""
+    from kg.query_text import is_update, uses_service
+
+    if is_update(sparql):
+        fail("query commands are read-only; this is a SPARQL Update (INSERT/DELETE/LOAD/...), "
+             "rebuild with 'kg build' to change the store", QUERY)
+    if uses_service(sparql) and not allow_service:
+        fail("the query has a SERVICE clause, which calls another SPARQL endpoint over the network; "
+             "pass --allow-service to let it", QUERY)
+
+
+def _stop_after(seconds: float | None) -> None:
+    """Let the rest of this command run in a child process that is killed after ``seconds``.
+
+    pyoxigraph evaluates a query without giving Python a chance to run (neither SIGALRM handlers
+    nor watchdog threads fire while it works: measured), so the only way to stop a runaway query
+    is to run it in a process of its own. The parent waits, passes on the child's exit code, or
+    kills it and says so. Output goes straight from the child to stdout.
+    """
+    import os
+    import signal
+    import time
+
+    if seconds is None:
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    child = os.fork()
+    if child == 0:
+        return  # the child carries on with the command
+    deadline = time.monotonic() + seconds
+    while True:
+        done, status = os.waitpid(child, os.WNOHANG)
+        if done:
+            os._exit(os.waitstatus_to_exitcode(status) if not os.WIFSIGNALED(status) else QUERY)
+        if time.monotonic() >= deadline:
+            os.kill(child, signal.SIGKILL)
+            os.waitpid(child, 0)
+            click.echo(f"Error: the query ran longer than --timeout {seconds:g} s and was stopped; "
+                       "narrow it (LIMIT, a more specific pattern) or give it more time", err=True)
+            os._exit(QUERY)
+        time.sleep(0.02)
+
+
+def _run_and_write(store: KGStore, sparql: str, substitutions, fmt: str, limit: int | None, output, *,
+                   wide: bool = False, allow_service: bool = False) -> None:
+    """Run the query and stream its result; an OSError is the store's (see KGGroup) unless a SERVICE call made it."""
     from kg.output import OutputError, write_result
+    from kg.query_text import uses_service
+
+    remote = allow_service and uses_service(sparql)
 
     try:
         result = store.query(sparql, substitutions=substitutions)
     except SyntaxError as error:
-        fail(f"malformed SPARQL: {' '.join(str(error).split())}")
-    except OSError as error:
-        fail(f"query failed: {' '.join(str(error).split())}")
-    stream = output if output is not None else sys.stdout.buffer
+        fail(f"malformed SPARQL: {error}", QUERY)
+    stream = _GuardedOutput(output if output is not None else sys.stdout.buffer)
+    # A person at a terminal gets columns cut to fit (unless --wide); a pipe or file gets full values.
+    width = None if wide or output is not None or not sys.stdout.isatty() else shutil.get_terminal_size((120, 24)).columns
     try:
-        count = write_result(result, fmt, stream, limit=limit)
+        count = write_result(result, fmt, stream, limit=limit, width=width)
+        stream.flush()
     except OutputError as error:
-        fail(str(error))
-    except (SyntaxError, OSError, RuntimeError) as error:  # evaluation errors surface while iterating
-        fail(f"query failed: {' '.join(str(error).split())}")
-    stream.flush()
+        fail(str(error), USAGE)
+    except OutputFailed as error:
+        fail(str(error), OUTPUT)
+    except SyntaxError as error:  # raised lazily by some evaluation errors
+        fail(f"query failed: {error}", QUERY)
+    except RuntimeError as error:
+        fail(f"query failed: {error}", QUERY)
+    except OSError as error:
+        if not remote:
+            raise
+        fail(f"query failed: a SERVICE call failed ({error})", QUERY)
     if count == 0:
         click.echo("(no results)", err=True)
 
@@ -155,6 +306,15 @@ QUERIES_OPTION = click.option(
 OUTPUT_OPTION = click.option("-o", "--output", type=click.File("wb"), default=None, help="Write to FILE instead of stdout.")
 
 
+def run_options(command):
+    """--timeout, --allow-service and --wide: how a query command may run and print."""
+    command = click.option("--wide", is_flag=True, help="On a terminal, print full values instead of cutting columns to fit.")(command)
+    command = click.option("--allow-service", is_flag=True,
+                           help="Let SERVICE clauses call other SPARQL endpoints over the network (off by default).")(command)
+    return click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+                        help="Stop the query after SECONDS (exit 5).")(command)
+
+
 @main.command()
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Bind a query parameter (repeatable).")
@@ -163,7 +323,9 @@ OUTPUT_OPTION = click.option("-o", "--output", type=click.File("wb"), default=No
 @QUERIES_OPTION
 @STORE_OPTION
 @OUTPUT_OPTION
-def query(name: str, params: tuple[str, ...], fmt: str, limit: int | None, query_dirs, store_path, output) -> None:
+@run_options
+def query(name: str, params: tuple[str, ...], fmt: str, limit: int | None, query_dirs, store_path, output,
+          timeout: float | None, allow_service: bool, wide: bool) -> None:
     """Run a saved query by NAME (see 'kg queries'), or a .rq file by path.
 
     \b
@@ -179,9 +341,11 @@ def query(name: str, params: tuple[str, ...], fmt: str, limit: int | None, query
         saved = resolve_query(name, list(query_dirs))
         substitutions = saved.substitutions(_parse_params(params))
     except QueryError as error:
-        fail(str(error))
+        fail(str(error), USAGE)
+    _check_query_text(saved.text, allow_service)
+    _stop_after(timeout)
     store = open_store(store_path, read_only=True)
-    _run_and_write(store, saved.text, substitutions, fmt, limit, output)
+    _run_and_write(store, saved.text, substitutions, fmt, limit, output, wide=wide, allow_service=allow_service)
 
 
 @main.command(name="queries")
@@ -201,7 +365,7 @@ def list_queries(query_dirs, fmt: str) -> None:
     try:
         queries = saved_queries(list(query_dirs))
     except QueryError as error:
-        fail(str(error))
+        fail(str(error), USAGE)
     if fmt == "json":
         click.echo(json.dumps([
             {"name": q.name, "title": q.title, "description": q.description, "path": q.path, "builtin": q.builtin,
@@ -223,7 +387,9 @@ def list_queries(query_dirs, fmt: str) -> None:
 @LIMIT_OPTION
 @STORE_OPTION
 @OUTPUT_OPTION
-def sparql(query_text: str, fmt: str, limit: int | None, store_path, output) -> None:
+@run_options
+def sparql(query_text: str, fmt: str, limit: int | None, store_path, output, timeout: float | None,
+           allow_service: bool, wide: bool) -> None:
     """Run an ad-hoc SPARQL QUERY: text, @file.rq, or - for stdin.
 
     Common prefixes (kg, dcterms, skos, nif, org, foaf, prov, ...) are predeclared.
@@ -239,12 +405,14 @@ def sparql(query_text: str, fmt: str, limit: int | None, store_path, output) -> 
     elif query_text.startswith("@"):
         path = Path(query_text[1:])
         if not path.is_file():
-            fail(f"query file {path} not found")
+            fail(f"query file {path} not found", USAGE)
         query_text = path.read_text(encoding="utf-8")
     if not query_text.strip():
-        fail("empty query; pass SPARQL text, @file.rq or - for stdin")
+        fail("empty query; pass SPARQL text, @file.rq or - for stdin", USAGE)
+    _check_query_text(query_text, allow_service)
+    _stop_after(timeout)
     store = open_store(store_path, read_only=True)
-    _run_and_write(store, query_text, None, fmt, limit, output)
+    _run_and_write(store, query_text, None, fmt, limit, output, wide=wide, allow_service=allow_service)
 
 
 @main.command()
@@ -262,9 +430,12 @@ def export(fmt: str, output, store_path) -> None:
       kg export --format nquads | gzip > kg.nq.gz
     """
     store = open_store(store_path, read_only=True)
-    stream = output if output is not None else sys.stdout.buffer
-    store.export(fmt, stream)
-    stream.flush()
+    stream = _GuardedOutput(output if output is not None else sys.stdout.buffer)
+    try:
+        store.export(fmt, stream)
+        stream.flush()
+    except OutputFailed as error:
+        fail(str(error), OUTPUT)
 
 
 @main.command()
@@ -282,6 +453,8 @@ def info(store_path, fmt: str) -> None:
 
     data = gather_info(store_path or default_store_path())
     click.echo(json.dumps(data, indent=2, ensure_ascii=False) if fmt == "json" else format_info(data), nl=fmt == "json")
+    if "store_error" in data:
+        sys.exit(STORE)
 
 
 @main.command()
@@ -300,7 +473,7 @@ def validate(store_path) -> None:
     report = run_validate(store.store)
     click.echo(report.text)
     if not report.conforms:
-        sys.exit(1)
+        sys.exit(FINDINGS)
 
 
 @main.command()
@@ -411,7 +584,7 @@ def ontology(out_dir: Path, fmt: str, base_uri: str | None) -> None:
     try:
         base = check_base(base_uri or DEFAULT_BASE)
     except ValueError as error:
-        fail(str(error))
+        fail(str(error), USAGE)
     written = write_docs(out_dir, fmt=fmt, base=base)
     click.echo(f"Wrote {written}", err=True)
 
@@ -436,7 +609,7 @@ def evaluate(gold_dir: Path, store_path) -> None:
     try:
         gold = load_gold(gold_dir)
     except GoldError as error:
-        fail(str(error))
+        fail(str(error), NO_INPUT)
     store = open_store(store_path, read_only=True)
     rows = [{k: (s[k].value if s[k] is not None else "") for k in ("document", "source", "category", "entity", "label")}
             for s in store.query(resolve_query("entities").text)]

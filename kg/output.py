@@ -1,10 +1,19 @@
-"""Writing query results: a readable table, or the SPARQL 1.1 / RDF formats other tools read."""
+"""Writing query results: a readable table, or the SPARQL 1.1 / RDF formats other tools read.
+
+Results are written as pyoxigraph yields them, row by row, so the first row appears at once and
+memory stays flat however many rows a query gives. The SPARQL 1.1 result formats (CSV, TSV,
+JSON, XML) are written here rather than by pyoxigraph because a ``--limit`` must be applied to a
+live result and blank nodes must come out as the formats say (``_:b0``, ``{"type": "bnode"}``,
+``<bnode>``).
+"""
 
 from __future__ import annotations
 
-import io
+import itertools
+import json
 import shutil
-from typing import IO
+from typing import IO, Iterable, Iterator
+from xml.sax.saxutils import escape, quoteattr
 
 from pyoxigraph import (
     BlankNode,
@@ -15,6 +24,7 @@ from pyoxigraph import (
     QuerySolutions,
     QueryTriples,
     RdfFormat,
+    serialize,
 )
 
 from kg.vocab import PREFIXES
@@ -31,6 +41,13 @@ GRAPH_FORMATS = {
 ALL_FORMATS = ("table", *SELECT_FORMATS, *GRAPH_FORMATS)
 
 _MIN_COLUMN = 6
+#: Rows a table reads before it fixes its column widths; later rows stream with those widths.
+TABLE_PAGE = 1000
+
+_XSD = PREFIXES["xsd"]
+_XSD_STRING = _XSD + "string"
+_RDF_LANG_STRING = PREFIXES["rdf"] + "langString"
+_SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 
 
 class OutputError(Exception):
@@ -53,32 +70,48 @@ def shorten(term, prefixes: dict[str, str] = PREFIXES) -> str:
     return str(term)
 
 
-def format_table(variables: list[str], rows: list[list[str]], width: int | None = None) -> str:
-    """Fit columns to ``width`` (default: the terminal), cutting long cells with an ellipsis."""
-    width = width or shutil.get_terminal_size((120, 24)).columns
-    if not variables:
-        return ""
-    natural = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(variables)]
+def column_widths(variables: list[str], rows: list[list[str]], width: int | None) -> list[int]:
+    """Natural column widths, narrowed (widest first) to fit ``width``; None keeps them natural."""
+    widths = [max([len(v)] + [len(r[i]) for r in rows]) for i, v in enumerate(variables)]
+    if width is None:
+        return widths
     budget = max(width - 2 * (len(variables) - 1), _MIN_COLUMN * len(variables))
-    widths = list(natural)
     while sum(widths) > budget:
         widest = max(range(len(widths)), key=lambda i: widths[i])
         if widths[widest] <= _MIN_COLUMN:
             break
         widths[widest] -= 1
+    return widths
 
-    def cut(text: str, size: int) -> str:
-        return text if len(text) <= size else text[: max(size - 1, 0)] + "…"
 
-    lines = ["  ".join(cut(v, w).ljust(w) for v, w in zip(variables, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    for row in rows:
-        lines.append("  ".join(cut(c, w).ljust(w) for c, w in zip(row, widths)).rstrip())
+def table_line(cells: Iterable[str], widths: list[int], cut: bool = True) -> str:
+    """One table line; with ``cut`` a cell longer than its column ends in an ellipsis."""
+
+    def fit(text: str, size: int) -> str:
+        if cut and len(text) > size:
+            text = text[: max(size - 1, 0)] + "…"
+        return text.ljust(size)
+
+    return "  ".join(fit(c, w) for c, w in zip(cells, widths)).rstrip()
+
+
+def format_table(variables: list[str], rows: list[list[str]], width: int | None = None) -> str:
+    """Fit columns to ``width`` (default: the terminal), cutting long cells with an ellipsis."""
+    width = width or shutil.get_terminal_size((120, 24)).columns
+    if not variables:
+        return ""
+    widths = column_widths(variables, rows, width)
+    lines = [table_line(variables, widths), "  ".join("-" * w for w in widths)]
+    lines.extend(table_line(row, widths) for row in rows)
     return "\n".join(lines) + "\n"
 
 
-def write_result(result, fmt: str, out: IO[bytes], *, limit: int | None = None) -> int:
-    """Write ``result`` as ``fmt`` to the binary stream ``out``; return the number of rows/triples."""
+def write_result(result, fmt: str, out: IO[bytes], *, limit: int | None = None, width: int | None = None) -> int:
+    """Write ``result`` as ``fmt`` to the binary stream ``out`` as it is computed; return the rows/triples written.
+
+    ``width`` fits a table to that many columns, cutting long cells; None prints full values
+    (what a pipe or file wants).
+    """
     if isinstance(result, QueryBoolean):
         if fmt in GRAPH_FORMATS:
             raise OutputError(f"an ASK query gives a yes/no answer; use --format table, json, csv or tsv, not {fmt}")
@@ -90,43 +123,139 @@ def write_result(result, fmt: str, out: IO[bytes], *, limit: int | None = None) 
     if isinstance(result, QueryTriples):
         if fmt in SELECT_FORMATS:
             raise OutputError(f"a CONSTRUCT/DESCRIBE query gives triples; use --format turtle, ntriples or jsonld, not {fmt}")
-        triples = list(result)[:limit] if limit is not None else list(result)
-        from pyoxigraph import serialize
-
+        counted = _Counter(itertools.islice(result, limit))
         rdf_format = GRAPH_FORMATS.get(fmt, RdfFormat.TURTLE)
-        serialize(triples, out, format=rdf_format, prefixes=PREFIXES if rdf_format != RdfFormat.N_TRIPLES else None)
-        return len(triples)
+        serialize(counted, out, format=rdf_format, prefixes=PREFIXES if rdf_format != RdfFormat.N_TRIPLES else None)
+        return counted.count
     assert isinstance(result, QuerySolutions)
     if fmt in GRAPH_FORMATS:
         raise OutputError(f"a SELECT query gives rows; use --format table, csv, tsv or json, not {fmt}")
     variables = [v.value for v in result.variables]
-    solutions = []
-    for index, solution in enumerate(result):
-        if limit is not None and index >= limit:
-            break
-        solutions.append(solution)
+    solutions = itertools.islice(result, limit)
     if fmt == "table":
-        rows = [[shorten(s[v]) for v in variables] for s in solutions]
-        out.write(format_table(variables, rows).encode("utf-8"))
-        return len(rows)
-    _serialize_solutions(variables, solutions, fmt, out)
-    return len(solutions)
+        return _write_table(variables, solutions, out, width)
+    return _SOLUTION_WRITERS[fmt](variables, solutions, out)
 
 
-def _serialize_solutions(variables: list[str], solutions: list, fmt: str, out: IO[bytes]) -> None:
-    """Re-serialize already-consumed solutions through pyoxigraph's own SPARQL results writers."""
-    from pyoxigraph import Store
+class _Counter:
+    """Passes items through, counting them (pyoxigraph's serializer consumes the iterator)."""
 
-    # pyoxigraph serializes a live QuerySolutions only; replay the rows through VALUES in an empty store.
-    scratch = Store()
-    if not solutions:
-        query = f"SELECT {' '.join('?' + v for v in variables)} WHERE {{ FILTER(false) }}" if variables else "SELECT * WHERE {}"
-        scratch.query(query).serialize(out, SELECT_FORMATS[fmt])
-        return
-    body = io.StringIO()
-    body.write(f"SELECT {' '.join('?' + v for v in variables)} WHERE {{ VALUES ({' '.join('?' + v for v in variables)}) {{\n")
+    def __init__(self, items: Iterator) -> None:
+        self.items, self.count = items, 0
+
+    def __iter__(self):
+        for item in self.items:
+            self.count += 1
+            yield item
+
+
+def _write_table(variables: list[str], solutions: Iterator, out: IO[bytes], width: int | None) -> int:
+    """A first page fixes the column widths; the remaining rows stream with them."""
+    if not variables:
+        return sum(1 for _ in solutions)
+    page = [[shorten(s[v]) for v in variables] for s in itertools.islice(solutions, TABLE_PAGE)]
+    widths = column_widths(variables, page, width)
+    cut = width is not None
+    out.write((table_line(variables, widths, cut) + "\n" + "  ".join("-" * w for w in widths) + "\n").encode())
+    count = 0
+    for row in itertools.chain(page, ([shorten(s[v]) for v in variables] for s in solutions)):
+        out.write((table_line(row, widths, cut) + "\n").encode())
+        count += 1
+    return count
+
+
+def _csv_cell(term) -> str:
+    """SPARQL 1.1 CSV: IRIs and literal values bare, blank nodes ``_:label``, quoted as RFC 4180 needs."""
+    if term is None:
+        text = ""
+    elif isinstance(term, BlankNode):
+        text = f"_:{term.value}"
+    else:
+        text = term.value
+    if any(c in text for c in ',"\r\n'):
+        text = '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _write_csv(variables: list[str], solutions: Iterator, out: IO[bytes]) -> int:
+    out.write((",".join(variables) + "\r\n").encode())
+    count = 0
     for solution in solutions:
-        cells = [str(solution[v]) if solution[v] is not None else "UNDEF" for v in variables]
-        body.write(f"({' '.join(cells)})\n")
-    body.write("} }")
-    scratch.query(body.getvalue()).serialize(out, SELECT_FORMATS[fmt])
+        out.write((",".join(_csv_cell(solution[v]) for v in variables) + "\r\n").encode())
+        count += 1
+    return count
+
+
+def _tsv_cell(term) -> str:
+    """SPARQL 1.1 TSV: terms in Turtle syntax (numbers abbreviated as Turtle allows), blank nodes ``_:label``."""
+    if term is None:
+        return ""
+    if isinstance(term, Literal) and term.datatype.value == _XSD + "integer" and term.value.lstrip("+-").isdigit():
+        return term.value
+    return str(term)
+
+
+def _write_tsv(variables: list[str], solutions: Iterator, out: IO[bytes]) -> int:
+    out.write(("\t".join("?" + v for v in variables) + "\n").encode())
+    count = 0
+    for solution in solutions:
+        out.write(("\t".join(_tsv_cell(solution[v]) for v in variables) + "\n").encode())
+        count += 1
+    return count
+
+
+def _json_term(term) -> dict:
+    if isinstance(term, NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, Literal):
+        value = {"type": "literal", "value": term.value}
+        if term.language:
+            value["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            value["datatype"] = term.datatype.value
+        return value
+    return {"type": "triple", "value": str(term)}
+
+
+def _write_json(variables: list[str], solutions: Iterator, out: IO[bytes]) -> int:
+    out.write(('{"head":{"vars":' + json.dumps(variables) + '},"results":{"bindings":[').encode())
+    count = 0
+    for solution in solutions:
+        binding = {v: _json_term(solution[v]) for v in variables if solution[v] is not None}
+        out.write(((",\n" if count else "\n") + json.dumps(binding, ensure_ascii=False)).encode())
+        count += 1
+    out.write(b"\n]}}\n")
+    return count
+
+
+def _xml_term(term) -> str:
+    if isinstance(term, NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, Literal):
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        if term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING):
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+        return f"<literal>{escape(term.value)}</literal>"
+    return f"<literal>{escape(str(term))}</literal>"
+
+
+def _write_xml(variables: list[str], solutions: Iterator, out: IO[bytes]) -> int:
+    head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
+    out.write(f'<?xml version="1.0"?>\n<sparql xmlns="{_SPARQL_RESULTS_NS}"><head>{head}</head><results>\n'.encode())
+    count = 0
+    for solution in solutions:
+        cells = "".join(
+            f"<binding name={quoteattr(v)}>{_xml_term(solution[v])}</binding>" for v in variables if solution[v] is not None
+        )
+        out.write(f"<result>{cells}</result>\n".encode())
+        count += 1
+    out.write(b"</results></sparql>\n")
+    return count
+
+
+_SOLUTION_WRITERS = {"csv": _write_csv, "tsv": _write_tsv, "json": _write_json, "xml": _write_xml}

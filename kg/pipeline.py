@@ -75,6 +75,18 @@ def model_installed(name: str = DEFAULT_MODEL) -> bool:
     return spacy.util.is_package(name)
 
 
+def _load_spacy_pipeline(name: str) -> Language:
+    """``spacy.load(name)``, with a folder that is not a spaCy pipeline reported as :class:`ModelNotFound`."""
+    try:
+        return spacy.load(name)
+    except (OSError, ValueError, KeyError) as error:  # spaCy's E050/E053 (no config.cfg/meta.json), bad config
+        reason = " ".join(str(error).split())
+        raise ModelNotFound(
+            f"{name!r} cannot be loaded as a spaCy pipeline ({reason[:160]}); pass an installed pipeline "
+            "or a folder saved with nlp.to_disk(), or leave out --model to run rules-only"
+        ) from None
+
+
 def load_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
     """Load ``model`` (default: ``nl_core_news_sm`` if installed, else rules-only) and add kg's components.
 
@@ -84,7 +96,7 @@ def load_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
     _register_components()
     name = model or DEFAULT_MODEL
     if model_installed(name) or Path(name).is_dir():
-        nlp = spacy.load(name)
+        nlp = _load_spacy_pipeline(name)
         customize_tokenizer(nlp)
         info = PipelineInfo("model", f"{nlp.meta.get('name', name)} {nlp.meta.get('version', '?')}", spacy.__version__)
         if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):

@@ -14,6 +14,7 @@ import rdflib
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.errors import MODEL, STORE, USAGE
 from kg.store import KGStore
 
 
@@ -154,22 +155,23 @@ def test_info_shows_mode_and_counts(built):
 
 def test_missing_store_is_a_one_line_error(tmp_path):
     result = run("query", "documents", "--store", tmp_path / "none")
-    assert result.exit_code == 1 and "kg build" in result.stderr
+    assert result.exit_code == STORE and "kg build" in result.stderr
 
 
 def test_locked_store_is_a_one_line_error(tmp_path):
     holder = KGStore.open(tmp_path / "busy")
     result = run("build", "--store", tmp_path / "busy", "--quiet")
-    assert result.exit_code == 1
+    assert result.exit_code == STORE
     assert "in use by another process" in result.stderr and "Traceback" not in result.output
     del holder
 
 
 def test_bad_base_uri_and_bad_model(tmp_path):
     bad_base = run("build", "--store", tmp_path / "s", "--base-uri", "not an iri")
-    assert bad_base.exit_code == 1 and "base IRI" in bad_base.stderr
+    assert bad_base.exit_code == USAGE and "base IRI" in bad_base.stderr
     bad_model = run("build", "--store", tmp_path / "s2", "--model", "nl_core_news_xx")
-    assert bad_model.exit_code == 1 and "not installed" in bad_model.stderr
+    assert bad_model.exit_code == MODEL and "not installed" in bad_model.stderr
+    assert not (tmp_path / "s2").exists()  # a build that builds nothing leaves no store
 
 
 def test_query_and_help_do_not_import_spacy(built):

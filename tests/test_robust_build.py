@@ -93,7 +93,7 @@ def test_a_document_that_fails_inside_extraction_is_a_warning_and_the_build_goes
     monkeypatch.setattr(kg.rdf, "document_quads", failing)
     store = KGStore.open(tmp_path / "store")
     report = build(store)
-    assert len(report.built) == 4 and [Path(f).name for f in report.failed] == ["03_motie_beschut_werk.txt"]
+    assert len(report.built) == 4 and len(report.failed) == 1 and "03_motie_beschut_werk.txt" in report.failed[0]
     assert any("03_motie_beschut_werk.txt: could not be built (injected failure)" in w for w in report.warnings)
     graphs = {g.graph for g in store.graphs()}
     assert "https://w3id.org/kamerstukken-kg/graph/ontology" in graphs
