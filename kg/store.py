@@ -23,6 +23,7 @@ from pyoxigraph import (
     serialize,
 )
 
+from kg.export import sorted_items
 from kg.vocab import KG, PREFIXES
 
 STORE_ENV = "KG_STORE"
@@ -227,28 +228,20 @@ class KGStore:
 
         TriG and N-Quads keep the named graphs (and the default graph, their merge); Turtle,
         N-Triples and JSON-LD give the merge.
-        Returns the bytes when ``output`` is None, else writes to ``output``.
+        Returns the bytes when ``output`` is None, else streams to ``output`` in bounded memory
+        (see :mod:`kg.export`).
         """
         try:
             rdf_format, keeps_graphs = EXPORT_FORMATS[format]
         except KeyError:
             raise StoreError(f"unknown export format {format!r}; choose one of {', '.join(EXPORT_FORMATS)}") from None
-        if keeps_graphs:
-            items: list = sorted(self.store, key=_quad_sort_key)
-        else:
-            default = self.store.quads_for_pattern(None, None, None, DefaultGraph())
-            items = sorted((Triple(q.subject, q.predicate, q.object) for q in default), key=_quad_sort_key)
+        items = sorted_items(self.store, keep_graphs=keeps_graphs)
         prefixes = PREFIXES if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.JSON_LD) else None
         return serialize(items, output, format=rdf_format, prefixes=prefixes)
 
 
 def _triples(triples: Iterable[Triple]) -> str:
     return "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
-
-
-def _quad_sort_key(item: Quad | Triple) -> tuple[str, str, str, str]:
-    graph = getattr(item, "graph_name", DefaultGraph())
-    return (str(graph) if not isinstance(graph, DefaultGraph) else "", str(item.subject), str(item.predicate), str(item.object))
 
 
 __all__ = ["KGStore", "StoreError", "EXPORT_FORMATS", "default_store_path", "QuerySolutions", "QueryBoolean", "QueryTriples"]
