@@ -479,7 +479,7 @@ def validate(store_path) -> None:
 @main.command()
 @STORE_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="TCP port (0: any free port).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="TCP port.")
 @click.option("--base-uri", default=None, envvar="KG_BASE_URI", help="Base IRI of the graph (default: the one the store was built under).")
 @click.option("--public-url", default=None, help="Where clients reach this server, for the VoID's endpoint and dump links (default: the base IRI).")
 @click.option("--timeout", type=click.FloatRange(min=0.01), default=5.0, show_default=True, help="Seconds a SPARQL query may run before it is stopped.")

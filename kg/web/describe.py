@@ -22,25 +22,32 @@ _LANGUAGE_RANK = {"nl": 0, "": 1, "en": 2}
 _BLANK_DEPTH = 3
 
 
-def _values(terms) -> str:
-    return " ".join(str(term) for term in terms)
+def named_quads(store, subjects, predicates) -> list[Quad]:
+    """Statements ``subject predicate ?o`` in the named graphs, by index lookups.
+
+    A SPARQL ``VALUES ?s {...} GRAPH ?g { ?s ?p ?o }`` is evaluated as a scan of every quad
+    joined with the values; for the few dozen IRIs of a page, direct lookups are a hundred times faster.
+    """
+    raw = store.store
+    found = []
+    for subject in subjects:
+        node = subject if isinstance(subject, NamedNode) else NamedNode(subject)
+        for predicate in predicates:
+            found.extend(q for q in raw.quads_for_pattern(node, predicate, None, None) if isinstance(q.graph_name, NamedNode))
+    return found
 
 
 def labels(store, iris, *, limit: int = 5000) -> dict[str, str]:
     """The display label of each IRI in ``iris`` that has one (see :data:`LABEL_PREDICATES`)."""
     wanted = sorted({iri for iri in iris if iri})[:limit]
-    if not wanted:
-        return {}
-    query = (
-        f"SELECT ?s ?p ?l WHERE {{ VALUES ?s {{ {_values(NamedNode(i) for i in wanted)} }} "
-        f"VALUES ?p {{ {_values(LABEL_PREDICATES)} }} GRAPH ?g {{ ?s ?p ?l }} FILTER isLiteral(?l) }}"
-    )
     rank = {p.value: i for i, p in enumerate(LABEL_PREDICATES)}
     best: dict[str, tuple] = {}
-    for row in store.query(query):
-        literal = row["l"]
-        key = (rank[row["p"].value], _LANGUAGE_RANK.get(literal.language or "", 3), literal.value)
-        subject = row["s"].value
+    for quad in named_quads(store, wanted, LABEL_PREDICATES):
+        literal = quad.object
+        if not isinstance(literal, Literal):
+            continue
+        key = (rank[quad.predicate.value], _LANGUAGE_RANK.get(literal.language or "", 3), literal.value)
+        subject = quad.subject.value
         if subject not in best or key < best[subject][0]:
             best[subject] = (key, " ".join(literal.value.split()))
     return {subject: label for subject, (_, label) in best.items()}
@@ -98,12 +105,7 @@ def describe(
         quads += found
         frontier = [q.object for q in found if isinstance(q.object, BlankNode)]
     linked = sorted({q.object.value for q in quads if isinstance(q.object, NamedNode)} - {iri.value})
-    if linked:
-        label_rows = store.query(
-            f"SELECT ?s ?p ?l ?g WHERE {{ VALUES ?s {{ {_values(NamedNode(i) for i in linked[:limit])} }} "
-            f"VALUES ?p {{ {_values(LABEL_PREDICATES[:-1])} }} GRAPH ?g {{ ?s ?p ?l }} }}"
-        )
-        quads += [Quad(row["s"], row["p"], row["l"], row["g"]) for row in label_rows]
+    quads += named_quads(store, linked[:limit], LABEL_PREDICATES[:-1])
     if document is not None:
         quads.append(Quad(document, FOAF.primaryTopic, iri, DefaultGraph()))
         for graph in sorted({q.graph_name.value for q in quads if isinstance(q.graph_name, NamedNode)}):

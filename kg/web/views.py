@@ -255,11 +255,11 @@ class Views:
         return result, total
 
     def _dates(self, iris) -> dict[str, str]:
-        if not iris:
-            return {}
-        values = " ".join(str(NamedNode(i)) for i in iris)
-        rows = self.store.query(f"SELECT ?s (MIN(STR(?d)) AS ?date) WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s dcterms:date ?d }} }} GROUP BY ?s")
-        return {row["s"].value: row["date"].value for row in rows}
+        dates: dict[str, str] = {}
+        for quad in describe.named_quads(self.store, iris, (DCTERMS.date,)):
+            subject = quad.subject.value
+            dates[subject] = min(dates.get(subject, quad.object.value), quad.object.value)
+        return dates
 
     def _text(self, document: NamedNode) -> tuple[list[TextPart] | None, str]:
         """The document's text (its NIF context) cut into plain parts and links for each entity mention."""
@@ -362,11 +362,10 @@ class Views:
         }
 
     def _titles(self, iris) -> dict[str, str]:
-        if not iris:
-            return {}
-        values = " ".join(str(NamedNode(i)) for i in set(iris))
-        rows = self.store.query(f"SELECT ?s (MIN(STR(?t)) AS ?title) WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s dcterms:title ?t }} }} GROUP BY ?s")
-        return {row["s"].value: " ".join(row["title"].value.split()) for row in rows}
+        titles: dict[str, str] = {}
+        for quad in sorted(describe.named_quads(self.store, set(iris), (DCTERMS.title,)), key=lambda q: q.object.value):
+            titles.setdefault(quad.subject.value, " ".join(quad.object.value.split()))
+        return titles
 
     def _search(self, text: str, limit: int = 50) -> list[tuple[Link, str, list[Link]]]:
         """Resources under the base whose label, alias or identifier contains ``text`` (exact matches first)."""
@@ -390,12 +389,9 @@ class Views:
         return [(links[iri], matched, types.get(iri, [])) for iri, matched in hits]
 
     def types_of(self, iris) -> dict[str, list[Link]]:
-        if not iris:
-            return {}
-        values = " ".join(str(NamedNode(i)) for i in iris)
-        pairs = [(row["s"].value, row["c"].value) for row in self.store.query(
-            f"SELECT DISTINCT ?s ?c WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s a ?c }} }} ORDER BY ?c"
-        )]
+        """The classes of each IRI, as links, sorted by class IRI."""
+        pairs = sorted({(q.subject.value, q.object.value) for q in describe.named_quads(self.store, iris, (RDF.type,))},
+                       key=lambda pair: pair[1])
         links = self.links(c for _, c in pairs)
         result: dict[str, list[Link]] = {}
         for subject, cls in pairs:
