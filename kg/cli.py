@@ -516,6 +516,13 @@ def serve(store_path, host: str, port: int, base_uri: str | None, public_url: st
         fail(str(error), STORE)
     except ValueError as error:  # a malformed or mismatched base IRI
         fail(str(error), USAGE)
+    import socket
+
+    try:  # a taken port: one line and an exit code, before uvicorn logs it its own way
+        with socket.create_server((host, port)):
+            pass
+    except OSError as error:
+        fail(f"cannot listen on {host}:{port} ({error.strerror or error}); choose another --port or --host", USAGE)
     click.echo(f"Serving {app.state.base} from {store_path or default_store_path()} at http://{host}:{port}/ (Ctrl-C stops)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 

@@ -142,6 +142,8 @@ def test_updates_are_refused_and_malformed_queries_get_the_parser_message(client
         client.get("sparql", params={"query": "PREFIX ex: <urn:x> DELETE WHERE { ?s ?p ?o }"}),
     ):
         assert response.status_code == 403 and "read-only" in response.text
+    federated = client.get("sparql", params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"})
+    assert federated.status_code == 403 and "SERVICE clauses are refused" in federated.text
     malformed = client.get("sparql", params={"query": "SELECT ?s WHERE { ?s ?p }"})
     assert malformed.status_code == 400
     assert malformed.text.startswith("malformed SPARQL: error at 1:") and "\n" not in malformed.text.strip()
@@ -395,6 +397,8 @@ def test_serve_errors_are_one_line_with_exit_codes(tmp_path, served_samples):
     mismatch = kg("serve", "--store", str(served_samples.store), "--base-uri", "http://127.0.0.1:9/")
     assert mismatch.returncode == errors.USAGE
     assert "built under the base IRI https://w3id.org/kamerstukken-kg/" in mismatch.stderr and mismatch.stderr.count("\n") == 1
+    taken = kg("serve", "--store", str(served_samples.store), "--port", str(served_samples.port))
+    assert taken.returncode == errors.USAGE and f"cannot listen on 127.0.0.1:{served_samples.port}" in taken.stderr
     bad = kg("serve", "--store", str(served_samples.store), "--base-uri", "not-an-iri")
     assert bad.returncode == errors.USAGE and bad.stderr.startswith("Error: base IRI")
 

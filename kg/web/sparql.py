@@ -6,22 +6,20 @@ Queries run in :class:`kg.web.pool.QueryPool` workers under the server's time an
 from __future__ import annotations
 
 import json
-import re
 
 import anyio.to_thread
 from pyoxigraph import NamedNode
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
+from kg.query_text import is_update, uses_service
 from kg.web.html import render
 from kg.web.negotiation import GRAPH_FORMATS, HTML, RESULT_FORMATS, choose
 from kg.web.pool import QueryPool, QueryRefused, QueryRequest
 
-_UPDATE = re.compile(
-    r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>|#[^\n]*)\s*)*(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
-    re.IGNORECASE,
-)
 READ_ONLY = "this endpoint is read-only: SPARQL updates are refused (the store is opened read-only)"
+NO_SERVICE = ("SERVICE clauses are refused: this endpoint does not call other endpoints on a client's behalf; "
+              "run the federated query in your own client")
 SD = "http://www.w3.org/ns/sparql-service-description#"
 W3_FORMATS = {
     "json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV", "tsv": "SPARQL_Results_TSV",
@@ -90,15 +88,19 @@ class SparqlEndpoint:
     async def answer(self, request: Request, query: str, substitutions, fmt: str | None, *, template: str, **page) -> Response:
         """Run ``query`` and answer in the negotiated format, or as an HTML table for a browser."""
         html = wants_html(request) and not fmt
+        refusal = READ_ONLY if is_update(query) else NO_SERVICE if uses_service(query) else None
+        if refusal:
+            if html:
+                return HTMLResponse(render(template, site=self.site, query=query, result=None, error=refusal, **page), status_code=403)
+            return PlainTextResponse(refusal, status_code=403)
         job = QueryRequest(query, substitutions, request.headers.get("accept"), "json" if html else fmt, self.max_rows)
         try:
             reply = await anyio.to_thread.run_sync(self.pool_getter().run, job)
         except QueryRefused as refused:
-            message = READ_ONLY if refused.status == 400 and _UPDATE.match(query) else str(refused)
-            status = 403 if message == READ_ONLY else refused.status
             if html:
-                return HTMLResponse(render(template, site=self.site, query=query, result=None, error=message, **page), status_code=status)
-            return PlainTextResponse(message, status_code=status)
+                return HTMLResponse(render(template, site=self.site, query=query, result=None, error=str(refused), **page),
+                                    status_code=refused.status)
+            return PlainTextResponse(str(refused), status_code=refused.status)
         headers = {"Vary": "Accept"}
         if reply.truncated:
             headers["X-KG-Truncated"] = f"results cut at the server's limit of {self.max_rows} rows"
