@@ -79,6 +79,8 @@ class Settings:
     case_sensitive_categories: frozenset[str]
     case_sensitive_labels: frozenset[str]
     separators: str
+    variant_categories: frozenset[str] = frozenset()
+    compound_heads: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +90,8 @@ def load_settings() -> Settings:
         frozenset(data.get("case_sensitive_categories", ())),
         frozenset(data.get("case_sensitive_labels", ())),
         data.get("compound_separators", "-/'"),
+        frozenset(data.get("variant_categories", ())),
+        tuple(data.get("compound_heads", ())),
     )
 
 
@@ -211,6 +215,61 @@ def _words(doc: Doc) -> list[tuple[int, str, tuple[str, ...]]]:
     return words
 
 
+# -- spelling variants by rule ---------------------------------------------------------------------
+# Writers join, split and hyphenate Dutch compounds freely ("no-riskpolis", "no risk polis",
+# "noriskpolis") and inflect them ("loonwaardebepalingen", "praktijkroutes"). A label's *squashed*
+# form (lower case, letters and digits only) is the same for all of these; plural and singular forms
+# are made by the regular Dutch rules, not listed.
+
+_SQUASH = re.compile(r"[^\w]|_")
+_JOINABLE = re.compile(r"[\w'’\-]+")
+_MAX_VARIANT_TOKENS = 6
+_MIN_HEAD_STEM = 4
+_VOWELS = "aeiouy"
+
+
+def _squash(text: str) -> str:
+    return _SQUASH.sub("", text.lower())
+
+
+def _variant_key(word: str) -> str | None:
+    """A text word's squashed form, or None for punctuation and elided compounds ('werkgevers-')."""
+    lower = word.lower()
+    if lower.isalnum():
+        return lower
+    if not _JOINABLE.fullmatch(word) or word.endswith("-"):
+        return None
+    return _squash(lower)
+
+
+def number_forms(word: str) -> set[str]:
+    """Regular Dutch plural and singular forms of ``word`` (lower case), including ``word`` itself.
+
+    ``polis`` -> ``polissen``, ``afspraak`` -> ``afspraken``, ``route`` -> ``routes``,
+    ``punten`` -> ``punt``, ``plekken`` -> ``plek``; over-generation is harmless, a form that is not
+    a word never occurs.
+    """
+    forms = {word, word + "en", word + "s", word + "'s"}
+    if word.endswith("e"):
+        forms.add(word + "n")
+    if len(word) > 2 and word[-1] not in _VOWELS and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+        forms.add(word + word[-1] + "en")  # polis -> polissen, plek -> plekken
+    if len(word) > 3 and word[-1] not in _VOWELS and word[-2] == word[-3] and word[-2] in "aeou":
+        forms.add(word[:-2] + word[-1] + "en")  # afspraak -> afspraken, loon -> lonen
+    if word.endswith("f"):
+        forms.add(word[:-1] + "ven")
+    if word.endswith("en") and len(word) > 4:
+        stem = word[:-2]
+        forms.add(stem)
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+            forms.add(stem[:-1])  # plekken -> plek
+        elif len(stem) > 2 and stem[-1] not in _VOWELS and stem[-2] in "aeou" and stem[-3] not in _VOWELS:
+            forms.add(stem[:-1] + stem[-2] + stem[-1])  # afspraken -> afspraak
+    if word.endswith("s") and len(word) > 4:
+        forms.add(word[:-1].rstrip("'’"))
+    return forms
+
+
 class Gazetteer:
     """Token trie over all vocabulary labels; see the module docstring for the matching rules."""
 
@@ -220,12 +279,34 @@ class Gazetteer:
         self.single: dict[str, _Entry] = {}
         #: the subset of ``single`` whose label starts with a capital (proper names, abbreviations)
         self.single_proper: dict[str, _Entry] = {}
+        #: squashed spelling variants (see :func:`number_forms`) -> entry, and the same keys sorted
+        self.variants: dict[str, _Entry] = {}
+        #: squashed labels of concepts that may head a compound ("loonkostensubsidie|regeling")
+        self.compound_stems: dict[str, _Entry] = {}
         for concept in concepts:
             exact = concept.category in settings.case_sensitive_categories
             for label in concept.labels:
-                self._add(nlp, label, (concept.category, concept.path), exact or label in settings.case_sensitive_labels)
+                case_sensitive = exact or label in settings.case_sensitive_labels
+                self._add(nlp, label, (concept.category, concept.path), case_sensitive)
+                if concept.category in settings.variant_categories and not case_sensitive:
+                    self._add_variants(label, (concept.category, concept.path))
+        self._variant_prefixes = frozenset(k[:i] for k in self.variants for i in range(1, len(k)))
+        self._stem_starts = frozenset(k[:_MIN_HEAD_STEM] for k in self.compound_stems)
+        heads = sorted({_squash(h) for h in settings.compound_heads}, key=len, reverse=True)
+        self._head = re.compile("(?:" + "|".join(map(re.escape, heads)) + ")$") if heads else None
         self.separators = settings.separators
         self._split = re.compile("[" + re.escape(settings.separators) + "]")
+
+    def _add_variants(self, label: str, entry: _Entry) -> None:
+        if any(_has_inner_capital(word) for word in label.split()):
+            return  # abbreviations and proper names with inner capitals keep their exact form
+        head, _, last = _norm(label).rpartition(" ")
+        for form in number_forms(last.lower()):
+            key = _squash(f"{head} {form}")
+            if len(key) >= _MIN_HEAD_STEM:
+                self.variants.setdefault(key, entry)
+        if entry[0] == "instrument":
+            self.compound_stems.setdefault(_squash(label), entry)
 
     def _add(self, nlp: Language, label: str, entry: _Entry, exact: bool) -> None:
         tokens = [_norm(t.text) for t in nlp.make_doc(label) if not t.is_space]
@@ -255,6 +336,15 @@ class Gazetteer:
         candidates: list[tuple[int, int, int, list[_Entry]]] = []  # (length, start, end, entries)
         for n in range(len(words)):
             found = self._longest(words, n)
+            first = words[n][1].lower()
+            variant = (
+                self._variant(words, n)
+                if first[:_MIN_HEAD_STEM] in self._stem_starts or first in self._variant_prefixes or first in self.variants
+                or not first.isalnum()
+                else None
+            )
+            if variant is not None and (found is None or variant[0] > found[0]):
+                found = variant  # 'Werkgevers Servicepunten' is more than 'Werkgevers'
             if found is not None:
                 last, entry = found
                 candidates.append((last - n + 1, words[n][0], words[last][0] + 1, [entry]))
@@ -287,6 +377,27 @@ class Gazetteer:
                 child = node.children.get(key)
                 if child is not None:
                     stack.append((child, m + 1))
+        return best
+
+    def _variant(self, words: list[tuple[int, str, tuple[str, ...]]], n: int) -> tuple[int, _Entry] | None:
+        """The longest spelling variant of a label starting at word ``n`` (see :func:`number_forms`),
+        or an instrument heading a compound word ("loonkostensubsidieregeling", "IRO-trajecten")."""
+        joined, best = "", None
+        for m in range(n, min(n + _MAX_VARIANT_TOKENS, len(words))):
+            piece = _variant_key(words[m][1])
+            if piece is None:
+                break
+            joined += piece
+            entry = self.variants.get(joined)
+            if entry is not None and not (best and best[1] == entry and len(piece) <= 4):
+                best = (m, entry)  # but 'no risk polis en' is not a plural of 'no risk polis'
+            elif m == n and len(joined) > _MIN_HEAD_STEM + 3 and joined[:_MIN_HEAD_STEM] in self._stem_starts:
+                head = self._head.search(joined) if self._head is not None else None
+                stem = joined[: head.start()] if head else ""
+                if stem in self.compound_stems:
+                    best = (m, self.compound_stems[stem])
+            if joined not in self._variant_prefixes:
+                break
         return best
 
     def _inside(self, text: str) -> list[_Entry]:

@@ -233,3 +233,38 @@ def test_corpus_documents_yield_the_expected_entities(nlp, corpus_dir, source):
             assert left.end <= right.start or (left.start, left.end) == (right.start, right.end), (
                 f"{source}: overlapping {category} mentions {left.text!r} / {right.text!r}"
             )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "key"),
+    [
+        ("De no risk polis helpt.", "no risk polis", "id/instrument/no-riskpolis"),
+        ("De noriskpolis helpt.", "noriskpolis", "id/instrument/no-riskpolis"),
+        ("Twee loonwaardebepalingen volgen.", "loonwaardebepalingen", "id/instrument/loonwaardebepaling"),
+        ("Er zijn drie praktijkroutes.", "praktijkroutes", "id/instrument/praktijkroute"),
+        ("De loonkostensubsidieregeling blijft.", "loonkostensubsidieregeling", "id/instrument/loonkostensubsidie"),
+        ("Alle praktijkroute-trajecten starten.", "praktijkroute-trajecten", "id/instrument/praktijkroute"),
+        ("Werkgevers Servicepunten helpen.", "Werkgevers Servicepunten", "id/organisatie/werkgeversservicepunten"),
+    ],
+)
+def test_spelling_variants_by_rule(nlp, text, surface, key):
+    assert (surface, key) in found(nlp(text), "instrument") + found(nlp(text), "organisation")
+
+
+def test_variants_do_not_swallow_the_next_word_or_an_elided_compound(nlp):
+    doc = nlp("De no risk polis en de jobcoaches en werkgevers- en werknemersorganisaties.")
+    assert found(doc, "instrument") == [("no risk polis", "id/instrument/no-riskpolis"), ("jobcoaches", "id/instrument/jobcoaching")]
+
+
+def test_the_sector_is_not_the_law(nlp):
+    doc = nlp("Mensen in de sociale werkvoorziening houden hun rechten uit de Wet sociale werkvoorziening.")
+    assert found(doc, "law") == [("Wet sociale werkvoorziening", "id/wet/wsw")]
+    assert found(doc, "instrument") == []
+
+
+def test_number_forms():
+    from kg.extractors.gazetteer import number_forms
+
+    assert {"polissen", "polis"} <= number_forms("polis")
+    assert "afspraken" in number_forms("afspraak") and "afspraak" in number_forms("afspraken")
+    assert "plek" in number_forms("plekken") and "routes" in number_forms("route")
