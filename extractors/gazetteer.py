@@ -81,6 +81,7 @@ class Settings:
     separators: str
     variant_categories: frozenset[str] = frozenset()
     compound_heads: tuple[str, ...] = ()
+    generic_phrases: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +93,7 @@ def load_settings() -> Settings:
         data.get("compound_separators", "-/'"),
         frozenset(data.get("variant_categories", ())),
         tuple(data.get("compound_heads", ())),
+        tuple(data.get("generic_phrases", ())),
     )
 
 
@@ -165,6 +167,8 @@ def _concepts(data: bytes) -> Iterable[Concept]:
 # --------------------------------------------------------------------------------------------
 
 _Entry = tuple[str, str]  # (category, concept path)
+#: a generic phrase: matched (so no shorter label inside it matches) but not a mention
+_GENERIC: _Entry = ("", "")
 _CONJUNCTIONS = {"en", "of", "en/of"}
 _MIN_TAIL = 3
 
@@ -290,6 +294,8 @@ class Gazetteer:
                 self._add(nlp, label, (concept.category, concept.path), case_sensitive)
                 if concept.category in settings.variant_categories and not case_sensitive:
                     self._add_variants(label, (concept.category, concept.path))
+        for phrase in settings.generic_phrases:
+            self._add(nlp, phrase, _GENERIC, False)
         self._variant_prefixes = frozenset(k[:i] for k in self.variants for i in range(1, len(k)))
         self._stem_starts = frozenset(k[:_MIN_HEAD_STEM] for k in self.compound_stems)
         heads = sorted({_squash(h) for h in settings.compound_heads}, key=len, reverse=True)
@@ -359,7 +365,7 @@ class Gazetteer:
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            accepted.extend((category, path, start, end) for category, path in entries)
+            accepted.extend((category, path, start, end) for category, path in entries if category)
         accepted.sort(key=lambda m: (m[2], m[3], m[0], m[1]))
         return accepted
 

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extractors import names as nameparts
-from kg.extractors.base import add_mention, mentions, text_of
+from kg.extractors.base import add_mention, mentions, reader_facts, text_of
 from kg.vocab import slug
 
 _UP = nameparts.UPPER
@@ -479,8 +479,15 @@ class _Finder:
                 found.attrs.setdefault(key, value)
 
     def _repeat_surnames(self) -> None:
-        """Later mentions by surname alone of persons introduced with a cue."""
+        """Later mentions by surname alone of persons introduced with a cue, or named in the
+        document's metadata block (the reader's facts: ``Indiener Piet Jansen (VVD)``)."""
         introduced: dict[str, dict[str, Any]] = {}
+        for person in reader_facts(self.doc).get("persons") or []:
+            name = " ".join(str(person.get("name") or "").split())
+            surname = family_name(name) if name else ""
+            if len(surname) >= 3 and surname.casefold() not in self.pat.not_names:
+                party = self.parties.get(str(person.get("party") or "").casefold())
+                introduced.setdefault(surname, {"name": name, **({"party": party} if party else {})})
         for found in sorted(self.found.values(), key=lambda f: f.start):
             surname = family_name(found.attrs["name"])
             if len(surname) < 3 or surname.casefold() in self.pat.not_names:

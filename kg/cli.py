@@ -599,7 +599,8 @@ def ontology(out_dir: Path, fmt: str, base_uri: str | None) -> None:
 @main.command()
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @STORE_OPTION
-def evaluate(gold_dir: Path, store_path) -> None:
+@click.option("--misses", is_flag=True, help="Also list every missed gold entity and every spurious prediction, per document.")
+def evaluate(gold_dir: Path, store_path, misses: bool) -> None:
     """Score the store's entities against gold annotations: precision, recall, F1 per category, macro F1.
 
     A found entity matches a gold entity by its label or any vocabulary label of the concept kg
@@ -609,8 +610,9 @@ def evaluate(gold_dir: Path, store_path) -> None:
     Examples:
       kg build ../shared/corpus --store corpus-store
       kg evaluate tests/gold/corpus --store corpus-store
+      kg evaluate tests/gold/corpus --store corpus-store --misses
     """
-    from kg.evaluate import GoldError, evaluate as run_evaluate, format_report, load_gold
+    from kg.evaluate import GoldError, evaluate as run_evaluate, format_misses, format_report, load_gold
     from kg.saved_queries import resolve_query
 
     try:
@@ -625,7 +627,10 @@ def evaluate(gold_dir: Path, store_path) -> None:
         labels.setdefault(solution["entity"].value, []).append(solution["label"].value)
     for row in rows:
         row["labels"] = labels.get(row["entity"], [])
-    click.echo(format_report(run_evaluate(rows, gold)), nl=False)
+    result = run_evaluate(rows, gold)
+    click.echo(format_report(result), nl=False)
+    if misses:
+        click.echo(format_misses(result), nl=False)
 
 
 if __name__ == "__main__":

@@ -347,3 +347,10 @@ def format_report(ev: Evaluation) -> str:
     if ev.unseen:
         lines.append("no predictions for: " + ", ".join(ev.unseen))
     return "\n".join(lines) + "\n"
+
+
+def format_misses(ev: Evaluation) -> str:
+    """One line per missed gold entity (``-``) and spurious prediction (``+``): source, category, label."""
+    lines = [f"- {m.source}\t{m.category}\t{m.label}" for m in ev.missed]
+    lines += [f"+ {m.source}\t{m.category}\t{m.label}" for m in ev.spurious]
+    return "".join(line + "\n" for line in sorted(lines, key=lambda line: (line.split("\t")[0][2:], line)))

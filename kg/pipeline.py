@@ -27,6 +27,7 @@ KG_COMPONENTS = (
     "kg_motions",
     "kg_gazetteer",
     "kg_law_names",
+    "kg_organisation_names",
     "kg_persons",
     "kg_model_entities",
     "kg_document_facts",
@@ -65,6 +66,7 @@ def _register_components() -> None:
         layout,
         model_entities,
         motions,
+        organisations,
         persons,
         relations,
     )

@@ -352,6 +352,8 @@ class DocumentWriter:
             entity = self.mint.iri(key or f"id/organisatie/{slug(attrs['name'])}")
             if attrs.get("name"):
                 self.describe_unlisted(entity, category, " ".join(attrs["name"].split()))
+            if attrs.get("member_of"):  # a municipality of the actor group gemeenten, ...
+                self.add(entity, ORG.memberOf, self.mint.iri(attrs["member_of"]))
             self.add(self.node, DCTERMS.subject if category in ("instrument", "law") else KGV.mentions, entity)
         else:
             return

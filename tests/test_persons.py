@@ -339,3 +339,13 @@ def test_full_names_from_the_person_register_need_no_cue(nlp):
     text = f"Ook {person.given_name} {person.surname_prefix} {person.surname} vond dat. De {person.surname} stroomt."
     doc = run(nlp, text)
     assert names(doc) == [f"{person.given_name} {person.surname_prefix} {person.surname}"]
+
+
+def test_surname_of_a_person_in_the_metadata_block_is_known(nlp):
+    from kg.extractors.base import seed_reader_facts
+
+    doc = nlp.make_doc("Jansen vraagt of de regering iets doet. Wat vindt Jansen daarvan?")
+    seed_reader_facts(doc, {"persons": [{"name": "Piet Jansen", "party": "VVD", "role": "indiener", "start": 0, "end": 11}]})
+    assert [(s.text, span_attrs(s)["name"]) for s in mentions(persons.find_persons(doc), "person")] == [
+        ("Jansen", "Piet Jansen"), ("Jansen", "Piet Jansen"),
+    ]

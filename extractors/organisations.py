@@ -1,0 +1,173 @@
+"""Organisations outside kg's vocabulary, named by a kind word and a proper name.
+
+No list keeps up with the 342 municipalities, the research bureaus and the sw-bedrijven a
+Kamerstuk names, but they come in fixed shapes (words in ``extractors/data/organisations.json``):
+
+* ``de gemeente Utrecht``, ``de gemeenten Utrecht en Zwolle``: each municipality is an organisation
+  of its own (label ``gemeente Utrecht``), a member of the actor group gemeenten;
+* ``onderzoeksbureau Regioplan``, ``sw-bedrijf Ergon``: the name after the kind word is the
+  organisation, a member of the kind's actor group where it has one;
+* ``Werkgeversservicepunt Drechtsteden``: the kind word is part of the name;
+* ``de commissie-Borstlap``: a committee named after its chair.
+
+Runs after ``kg_gazetteer``: a name the vocabulary knows keeps its concept, and the actor-group span
+of the kind word inside a found name (``gemeente`` in ``gemeente Utrecht``) is dropped, so the
+document mentions the municipality, not the group. Keys are ``id/organisatie/<slug of the label>``;
+``name`` and ``member_of`` go into the span attributes for the writer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extractors import names as nameparts
+from kg.extractors.base import add_mention, mentions, text_of
+from kg.vocab import slug
+
+_log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    return json.loads(files("kg.extractors.data").joinpath("organisations.json").read_text(encoding="utf-8"))
+
+
+def _entries(table: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in table.items() if not k.startswith("_")}
+
+
+def _words(words) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    municipality: re.Pattern
+    kind: re.Pattern
+    named_kind: re.Pattern
+    committee: re.Pattern
+    list_tail: re.Pattern
+    not_names: frozenset[str]
+    kinds: dict[str, str | None]
+    named_kinds: dict[str, str | None]
+    groups: frozenset[str]  # the actor groups a found organisation can belong to
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    data = _data()
+    cap = rf"(?:['’]s-|['’]t[ \t])?(?:{nameparts.CAPITALISED}|[{nameparts.UPPER}]{{2,}}[{nameparts.LOWER}]*)"
+    connector = _words(data["name_connectors"]["words"])
+    name = rf"(?P<name>{cap}(?:-{cap})*(?:[ \t]+(?:(?:{connector})[ \t]+)*{cap}(?:-{cap})*)*)(?![\w-])"
+    town = name.replace("(?P<name>", "(?P<town>")
+    m = data["municipality_words"]
+    start = r"(?<![\w-])"
+    return _Patterns(
+        municipality=re.compile(rf"{start}(?P<kind>(?i:{_words(m['plural'] + m['singular'])}))[ \t]+{name}"),
+        kind=re.compile(rf"{start}(?P<kind>(?i:{_words(_entries(data['kind_words']))}))[ \t]+{name}"),
+        named_kind=re.compile(rf"{start}(?P<kind>(?i:{_words(_entries(data['named_kinds']))}))[ \t]+{name}"),
+        committee=re.compile(rf"{start}(?P<kind>(?i:{_words(data['committee_prefixes']['words'])}))-{name}"),
+        list_tail=re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+){town}"),
+        not_names=frozenset(data["not_names"]["words"]),
+        kinds={" ".join(k.casefold().split()): v for k, v in _entries(data["kind_words"]).items()},
+        named_kinds={" ".join(k.casefold().split()): v for k, v in _entries(data["named_kinds"]).items()},
+        groups=frozenset(
+            {m["group"], *filter(None, _entries(data["kind_words"]).values()), *filter(None, _entries(data["named_kinds"]).values())}
+        ),
+    )
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    label: str
+    group: str | None
+    kind_start: int  # the kind word's span, whose actor-group mention gives way
+
+
+class _Finder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc, self.text, self.pat = doc, text_of(doc), _patterns()
+        self.known = [(s.start_char, s.end_char) for c in ("organisation", "party", "law") for s in mentions(doc, c)
+                      if s.kb_id_ not in self.pat.groups]
+        self.found: list[_Found] = []
+
+    def _name_ok(self, match: re.Match, group: str = "name") -> bool:
+        name = match.group(group)
+        first = name.split()[0]
+        if first in self.pat.not_names and len(name.split()) == 1:
+            return False
+        start, end = match.span(group)
+        return not any(s < end and start < e for s, e in self.known)
+
+    def run(self) -> list[_Found]:
+        pat, data = self.pat, _data()
+        group = data["municipality_words"]["group"]
+        label = data["municipality_words"]["label"]
+        for match in pat.municipality.finditer(self.text):
+            if not self._name_ok(match):
+                continue
+            self._add(match.start(), match.end(), f"{label} {self._clean(match.group('name'))}", group, match.start())
+            end = match.end()
+            if match.group("kind").casefold() not in data["municipality_words"]["plural"]:
+                continue
+            while (tail := pat.list_tail.match(self.text, end)) and self._name_ok(tail, "town"):
+                self._add(tail.start("town"), tail.end("town"), f"{label} {self._clean(tail.group('town'))}", group, match.start())
+                end = tail.end()
+        for match in pat.kind.finditer(self.text):
+            if self._name_ok(match):
+                kind = " ".join(match.group("kind").casefold().split())
+                self._add(match.start("name"), match.end("name"), self._clean(match.group("name")), pat.kinds.get(kind), match.start())
+        for match in pat.named_kind.finditer(self.text):
+            if self._name_ok(match):
+                kind = " ".join(match.group("kind").casefold().split())
+                written = self._clean(match.group(0))
+                self._add(match.start(), match.end(), written[:1].upper() + written[1:], pat.named_kinds.get(kind), match.start())
+        for match in pat.committee.finditer(self.text):
+            if self._name_ok(match):
+                self._add(match.start(), match.end(), f"commissie-{self._clean(match.group('name'))}", None, match.start())
+        return self.found
+
+    @staticmethod
+    def _clean(name: str) -> str:
+        return " ".join(name.split())
+
+    def _add(self, start: int, end: int, label: str, group: str | None, kind_start: int) -> None:
+        if any(f.start < end and start < f.end for f in self.found):
+            return
+        self.found.append(_Found(start, end, label, group, kind_start))
+
+
+@Language.component("kg_organisation_names")
+def organisation_names(doc: Doc) -> Doc:
+    """Write ``organisation`` mentions for municipalities, bureaus and committees named by shape."""
+    try:
+        found = _Finder(doc).run()
+    except (re.error, ValueError, KeyError):
+        _log.warning("kg_organisation_names skipped a document it could not read", exc_info=True)
+        return doc
+    if not found:
+        return doc
+    covered = [(f.kind_start, f.end) for f in found]
+    kept = [s for s in mentions(doc, "organisation")
+            if not any(start <= s.start_char and s.end_char <= end for start, end in covered)]
+    doc.spans["organisation"] = kept
+    for item in found:
+        span = doc.char_span(item.start, item.end, alignment_mode="expand")
+        if span is None:
+            continue
+        attrs: dict[str, Any] = {"name": item.label}
+        if item.group:
+            attrs["member_of"] = item.group
+        add_mention(doc, "organisation", span, key=f"id/organisatie/{slug(item.label)}", **attrs)
+    return doc

@@ -1,0 +1,56 @@
+"""kg_organisation_names: municipalities, bureaus, sw-bedrijven and committees named by shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors.base import mentions, span_attrs
+from kg.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()[0]
+
+
+def organisations(nlp, text):
+    doc = nlp(text)
+    return [(s.text, s.kb_id_, span_attrs(s).get("name"), span_attrs(s).get("member_of")) for s in mentions(doc, "organisation")]
+
+
+def test_municipality_is_an_organisation_of_its_own_in_the_group_gemeenten(nlp):
+    found = organisations(nlp, "De gemeente Utrecht en de gemeente Súdwest-Fryslân doen mee.")
+    assert found == [
+        ("gemeente Utrecht", "id/organisatie/gemeente-utrecht", "gemeente Utrecht", "id/organisatie/gemeenten"),
+        ("gemeente Súdwest-Fryslân", "id/organisatie/gemeente-sudwest-fryslan", "gemeente Súdwest-Fryslân", "id/organisatie/gemeenten"),
+    ]
+
+
+def test_listed_municipalities_with_connectors(nlp):
+    found = organisations(nlp, "De gemeenten Bergen op Zoom, Alphen aan den Rijn en 's-Hertogenbosch werken samen.")
+    assert [name for _, _, name, _ in found] == [
+        "gemeente Bergen op Zoom", "gemeente Alphen aan den Rijn", "gemeente 's-Hertogenbosch",
+    ]
+
+
+def test_the_group_stays_where_no_name_follows(nlp):
+    found = organisations(nlp, "De gemeente. Daarom zegt de gemeente Dat niet. Gemeenten en UWV.")
+    assert [key for _, key, _, _ in found] == ["id/organisatie/gemeenten"] * 3 + ["id/organisatie/uwv"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "group"),
+    [
+        ("Het onderzoeksbureau Regioplan evalueerde.", "Regioplan", None),
+        ("Bij sw-bedrijf Ergon werken velen.", "Ergon", "id/organisatie/sociaal-ontwikkelbedrijven"),
+        ("Het Werkgeversservicepunt Drechtsteden helpt.", "Werkgeversservicepunt Drechtsteden", "id/organisatie/werkgeversservicepunten"),
+        ("Het advies van de commissie-Borstlap volgt.", "commissie-Borstlap", None),
+    ],
+)
+def test_kind_word_and_name(nlp, text, name, group):
+    assert [(n, g) for _, _, n, g in organisations(nlp, text)] == [(name, group)]
+
+
+def test_vocabulary_names_keep_their_concept(nlp):
+    found = organisations(nlp, "De Stichting van de Arbeid en het onderzoeksbureau Panteia.")
+    assert [key for _, key, _, _ in found] == ["id/organisatie/stichting-van-de-arbeid", "id/organisatie/panteia"]
