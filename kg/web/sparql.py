@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 
 import anyio.to_thread
-from pyoxigraph import NamedNode
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
 
 from kg.query_text import is_update, uses_service
 from kg.web.html import render
 from kg.web.negotiation import GRAPH_FORMATS, HTML, RESULT_FORMATS, choose
-from kg.web.pool import QueryPool, QueryRefused, QueryRequest
+from kg.web.pool import QueryRefused, QueryRequest
 
 READ_ONLY = "this endpoint is read-only: SPARQL updates are refused (the store is opened read-only)"
 NO_SERVICE = ("SERVICE clauses are refused: this endpoint does not call other endpoints on a client's behalf; "
@@ -125,16 +124,8 @@ def table(reply, site) -> dict:
             if cell is None:
                 row.append(("", None))
             elif cell["type"] == "uri":
-                row.append((shorten_iri(cell["value"]), site.href(cell["value"])))
+                row.append((site.short(cell["value"]), site.href(cell["value"])))
             else:
                 row.append((cell["value"], None))
         rows.append(row)
     return {"columns": columns, "rows": rows}
-
-
-def shorten_iri(iri: str) -> str:
-    from kg.output import shorten
-
-    return shorten(NamedNode(iri))
-
-

@@ -49,6 +49,13 @@ class Site:
     def url(self, path: str) -> str:
         return f"{self.root}{path}"
 
+    def short(self, iri: str) -> str:
+        """An IRI as a reader scans it: the path under the base (``kamerstuk/29544-1101``), else prefixed."""
+        if iri.startswith(self.base):
+            path = iri[len(self.base):]
+            return path[3:] if path.startswith("id/") else path
+        return shorten(NamedNode(iri))
+
 
 @dataclass(frozen=True)
 class Link:
@@ -132,7 +139,7 @@ class Views:
 
     def link(self, iri: str, labels: dict[str, str]) -> Link:
         href = self.site.href(iri)
-        label = labels.get(iri) or shorten(NamedNode(iri))
+        label = labels.get(iri) or self.site.short(iri)
         return Link(label, iri, href, external=bool(href) and not iri.startswith(self.site.base))
 
     def links(self, iris) -> dict[str, Link]:
@@ -172,7 +179,7 @@ class Views:
         linked = {q.object.value for q in own if isinstance(q.object, NamedNode)}
         linked |= {q.predicate.value for q in own + inbound} | {q.subject.value for q in inbound if isinstance(q.subject, NamedNode)}
         links = self.links(linked | {iri})
-        label = describe.labels(self.store, [iri]).get(iri) or shorten(node)
+        label = describe.labels(self.store, [iri]).get(iri) or self.site.short(iri)
 
         types = [links[t] for t in dict.fromkeys(q.object.value for q in own if q.predicate == RDF.type and isinstance(q.object, NamedNode))]
         definition = next((q.object.value for q in own if q.predicate == SKOS.definition), "")
