@@ -84,7 +84,7 @@ def main() -> None:
     \b
     Examples:
       kg build                         # the bundled sample Kamerstukken
-      kg build ../shared/corpus        # a folder of .txt Kamerstukken
+      kg build ../shared/corpus        # a folder of Kamerstukken (.txt, .pdf, .html)
       kg queries                       # list the saved queries
       kg query entities --format csv   # run one
       kg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
@@ -100,16 +100,18 @@ def main() -> None:
 @click.option("--base-uri", default=None, envvar="KG_BASE_URI", help="Base IRI of the graph (default: https://w3id.org/kamerstukken-kg/).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, force: bool, base_uri: str | None, quiet: bool) -> None:
-    """Extract Kamerstukken (.txt files or folders) into the store.
+    """Extract Kamerstukken (files or folders) into the store.
 
-    Without PATHS, builds the sample Kamerstukken bundled with kg. Each document gets its own
-    named graph; unchanged documents are skipped unless --force.
+    Reads PDF-extracted or saved web-page text (.txt), PDFs (.pdf) and web pages (.html, .htm);
+    a folder is scanned for those suffixes. Without PATHS, builds the sample Kamerstukken bundled
+    with kg. Each document gets its own named graph; unchanged documents are skipped unless --force.
 
     \b
     Examples:
       kg build
       kg build ../shared/corpus --store corpus-store
       kg build stukken/*.txt --force --base-uri https://data.example.nl/kst/
+      kg build downloads/kst-35570-XV-45.pdf downloads/motie.html
     """
     from kg.build import build as run_build
     from kg.pipeline import ModelNotFound

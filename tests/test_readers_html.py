@@ -93,6 +93,11 @@ def test_meta_tags_in_other_encodings_and_overheid_names(tmp_path):
     assert facts["identifiers"] == ["ah-tk-20202021-1890"]
 
 
+def test_the_page_title_is_the_title_when_no_meta_tag_gives_one(tmp_path):
+    html = "<html><head><title>Motie van het lid Jansen over beschut werk | Tweede Kamer</title></head><body><p>Tekst.</p></body></html>"
+    assert read_html(tmp_path, html).facts["title"] == "Motie van het lid Jansen over beschut werk"
+
+
 @pytest.mark.parametrize(
     ("content", "hint"),
     [(b"<html><body><nav>Alleen menu</nav></body></html>", "no readable text"), (b"\x00\x01\x02binair", "binary")],

@@ -2,7 +2,8 @@
 
 The fixtures are made from an invented letter: ``brief-35570-XV-99.pdf`` with enscript + ps2pdf
 (proportional font), ``scan.pdf`` by rendering it to an image-only PDF with ghostscript
-(``gs -sDEVICE=pdfimage8 -r40``).
+(``gs -sDEVICE=pdfimage8 -r40``), ``half-scanned.pdf`` by joining a text page and an image page of
+a two-page version with ``gs -sDEVICE=pdfwrite``.
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ def test_a_scan_without_text_layer_is_refused_in_one_line():
         read_document(DATA / "scan.pdf")
     message = str(caught.value)
     assert "no text layer" in message and "OCR" in message and "\n" not in message
+
+
+def test_scanned_pages_inside_a_text_pdf_get_a_warning():
+    document = read_document(DATA / "half-scanned.pdf")
+    assert "de voortgang van de banenafspraak" in document.text
+    (warning,) = document.warnings
+    assert "page(s) 2 of 2 have no text layer" in warning and "\n" not in warning
 
 
 @pytest.mark.parametrize(

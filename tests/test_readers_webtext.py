@@ -146,7 +146,7 @@ def test_kamerstuk_ids(value, ids):
 
 @pytest.mark.parametrize(
     ("value", "iso"),
-    [("3 maart 2021", "2021-03-03"), ("di 03-03-2021", "2021-03-03"), ("2021-03-03T10:00", "2021-03-03"),
+    [("3 maart 2021", "2021-03-03"), ("wo 3 mrt. 2021", "2021-03-03"), ("di 03-03-2021", "2021-03-03"), ("2021-03-03T10:00", "2021-03-03"),
      ("31 februari 2021", None), ("geen datum", None)],
 )
 def test_parse_date(value, iso):
@@ -163,6 +163,14 @@ def test_parse_persons_offsets_posts_and_lists():
     for person in persons:
         assert value[person["start"] - 10:person["end"] - 10] == person["name"]
     assert parse_persons("zie hieronder 12", 0, "indiener") == []
+
+
+def test_inverted_names_keep_their_written_offsets():
+    value = "Jansen, P. (VVD), Wit-Bakker, A.M. de (CDA) en Öztürk, M."
+    persons = parse_persons(value, 0, "indiener")
+    assert [(p["name"], p["party"]) for p in persons] == [("P. Jansen", "VVD"), ("A.M. de Wit-Bakker", "CDA"), ("M. Öztürk", None)]
+    assert persons[0]["start"] == 0 and value[persons[0]["start"]:persons[0]["end"]] == "Jansen, P."
+    assert persons[-1]["name"] == "M. Öztürk"
 
 
 def test_kg_own_texts_in_pdf_layout_are_read_as_pdf_text():

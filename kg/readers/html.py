@@ -196,6 +196,9 @@ def meta_facts(root) -> dict[str, Any]:
             for person in webtext.parse_persons(content, 0, detail):
                 del person["start"], person["end"]  # a <meta> name is not in the published text
                 facts.setdefault("persons", []).append(person)
+    title = root.findtext(".//title")
+    if title and "title" not in facts:  # "Motie van het lid Jansen | Tweede Kamer": the page's own part
+        facts["title"] = " ".join(re.split(r"\s+[|–—-]\s+", title.strip())[0].split())
     link = root.find(".//link[@rel='canonical']")
     if link is not None and re.match(r"https?://", link.get("href") or ""):
         facts.setdefault("sources", []).append({"url": link.get("href"), "label": "canonical"})

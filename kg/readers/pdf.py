@@ -65,7 +65,17 @@ def read(file: SourceFile) -> ReadDocument:
     if webtext.sniff(raw) >= 4:  # a web page printed to PDF
         edits, facts = webtext.analyse(cleaned)
         cleaned = extend(cleaned, edits)
-    return ReadDocument(source, cleaned, "pdf", facts)
+    return ReadDocument(source, cleaned, "pdf", facts, _pages_without_text(file, raw, pages))
+
+
+def _pages_without_text(file: SourceFile, raw: str, pages: int) -> list[str]:
+    """A warning naming the pages whose text is missing (scanned pages inside a text PDF)."""
+    texts = raw.split("\f")[:pages]
+    empty = [number for number, text in enumerate(texts, 1) if sum(ch.isalpha() for ch in text) < _MIN_LETTERS_PER_PAGE]
+    if not empty or len(texts) != pages:
+        return []
+    shown = ", ".join(str(n) for n in empty[:10]) + (", …" if len(empty) > 10 else "")
+    return [f"{file.path}: page(s) {shown} of {pages} have no text layer (scanned?); their text is missing, run OCR to add it"]
 
 
 READER = Reader("pdf", (".pdf",), read)

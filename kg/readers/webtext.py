@@ -73,6 +73,7 @@ def shapes() -> _Shapes:
     key_line = re.compile(rf"(?P<key>{alternatives})(?P<sep>\s*:\s*|\s+|\s*$)(?P<value>.*)", re.IGNORECASE)
     # the month names are the extractors' data (one source of truth for Dutch dates)
     months = json.loads(files("kg.extractors.data").joinpath("documents.json").read_text(encoding="utf-8"))["months"]
+    months = {**months, **data["month_abbreviations"]}
     return _Shapes(
         head_chars=data["head_chars"],
         fields=fields,
@@ -103,13 +104,17 @@ _ROLE_PHRASE = re.compile(
     r"(?=\s*(?:[,;\n()]|$)|\s+en\s+(?:de\s+)?(?i:minister|staatssecretaris)\b)"
 )
 _ADDRESS = re.compile(r"(?i:de\s+heer|mevrouw|dhr\.|mw\.|mr\.|dr\.|drs\.|ir\.|prof\.)\s+")
+_INITIALS = r"(?:[A-ZÀ-Þ][a-z]?\.\s?){1,5}"
+_PARTICLES = r"(?:(?:van|de|den|der|het|ter|te|in|op|'t|’t)\s?){0,3}"  # tussenvoegsels after the initials
+_INITIALS_AFTER = re.compile(rf"{_INITIALS}{_PARTICLES}(?=\s*(?:\(|[,;]|$|\s+(?:en|&)\s))")
+_INVERTED = re.compile(rf"(?P<surname>[^,]+?),\s*(?P<initials>{_INITIALS})(?P<particles>{_PARTICLES})")
 _NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w’'.-]*|[a-z]{1,3}|[A-Z]\.)$")
 
 
 def parse_date(value: str) -> str | None:
     """ISO date of the first date in ``value`` ("3 maart 2021", "03-03-2021", "2021-03-03"), or None."""
     months = shapes().months
-    named = re.search(rf"\b(\d{{1,2}})\s+({'|'.join(months)})\s+(\d{{4}})\b", value, re.IGNORECASE)
+    named = re.search(rf"\b(\d{{1,2}})\s+({'|'.join(months)})\.?\s+(\d{{4}})\b", value, re.IGNORECASE)
     numeric = re.search(r"\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b", value)
     iso = re.search(r"\b(\d{4})-(\d{2})-(\d{2})(?!\d)", value)
     try:
@@ -155,6 +160,7 @@ def _pieces(value: str, offset: int) -> list[tuple[str, int]]:
         m
         for m in re.finditer(r"\s*[,;\n]\s*|\s+(?:en|&)\s+", value)
         if not any(s <= m.start() < e for s, e in protected)
+        and not (m.group().strip() == "," and _INITIALS_AFTER.match(value, m.end()))  # "Jansen, P."
     ]
     pieces, start = [], 0
     for cut in cuts:
@@ -203,6 +209,10 @@ def parse_persons(value: str, offset: int, role: str) -> list[dict[str, Any]]:
             at += lead_word.end()
             item = item[lead_word.end():]
         name = item.strip()
+        inverted = _INVERTED.fullmatch(name)
+        written = len(name)
+        if inverted:  # "Jansen, P." is P. Jansen; the offsets keep the form as written
+            name = " ".join(f"{inverted['initials']} {inverted['particles']} {inverted['surname']}".split())
         words = name.split()
         if not words or len(words) > 6 or any(ch.isdigit() for ch in name):
             continue
@@ -210,7 +220,7 @@ def parse_persons(value: str, offset: int, role: str) -> list[dict[str, Any]]:
             continue
         if _is_furniture(name):
             continue
-        person: dict[str, Any] = {"name": name, "party": party, "role": role, "start": at, "end": at + len(name)}
+        person: dict[str, Any] = {"name": name, "party": party, "role": role, "start": at, "end": at + written}
         if post or organisation:
             person["post"] = post or organisation
         persons.append(person)
