@@ -1,4 +1,4 @@
-"""The data behind kg's HTML pages (entity, document, home, search), shared by ``kg serve`` and ``kg publish``.
+"""The data behind kg's HTML pages, shared by ``kg serve`` and ``kg publish``.
 
 Views read the store with bounded ``GRAPH ?g`` queries (see :mod:`kg.web.describe`) and return plain
 dataclasses; templates only lay them out. A read-only store never changes under a running server,
@@ -13,56 +13,15 @@ from dataclasses import dataclass, field
 from pyoxigraph import Literal, NamedNode
 
 from kg.output import shorten
-from kg.vocab import DCTERMS, ITSRDF, NIF, PREFIXES, RDF, SKOS
+from kg.vocab import ITSRDF, NIF, RDF, SKOS
 from kg.web import describe
+from kg.web.home import HomePages
+from kg.web.links import Link, Linker, Site
 
 #: A text's ``nif:sourceUrl`` is the document, or the item (file) of it: ``kg:itemOf?`` reaches the document either way.
 TEXT_OF = "nif:sourceUrl/kg:itemOf?"
-#: Entry-point classes on the home page: (heading, class IRIs whose members are ranked by mentions).
-ENTRY_CLASSES = (
-    ("Instrumenten", (PREFIXES["kg"] + "Instrument",)),
-    ("Organisaties", (PREFIXES["org"] + "Organization",)),
-    ("Personen", (PREFIXES["foaf"] + "Person",)),
-    ("Wetten", (PREFIXES["kg"] + "Law",)),
-)
 #: Statements shown on a page as mentions or text, not as links.
 _MENTION_PREDICATES = (ITSRDF.taIdentRef, NIF.referenceContext, NIF.sourceUrl)
-
-
-@dataclass(frozen=True)
-class Site:
-    """Where pages live: ``root`` prefixes local links; a static site adds ``.html`` and links only ``id/`` pages."""
-
-    base: str
-    root: str = "/"
-    suffix: str = ""
-    static: bool = False
-
-    def href(self, iri: str) -> str | None:
-        if iri.startswith(self.base):
-            path = iri[len(self.base):].split("#", 1)[0]
-            if path.startswith("id/"):
-                return f"{self.root}doc/{path[3:]}{self.suffix}"
-            return None if self.static else f"{self.root}{path}"
-        return iri if iri.startswith(("http://", "https://")) else None
-
-    def url(self, path: str) -> str:
-        return f"{self.root}{path}"
-
-    def short(self, iri: str) -> str:
-        """An IRI as a reader scans it: the path under the base (``kamerstuk/29544-1101``), else prefixed."""
-        if iri.startswith(self.base):
-            path = iri[len(self.base):]
-            return path[3:] if path.startswith("id/") else path
-        return shorten(NamedNode(iri))
-
-
-@dataclass(frozen=True)
-class Link:
-    label: str
-    iri: str
-    href: str | None
-    external: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,53 +83,14 @@ def _one_line(text: str) -> str:
     return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() and inner else "")
 
 
-class Views:
-    """Page data for one read-only store; every method is cached (the store cannot change)."""
+class EntityPages:
+    """The page of one resource: statements, links in, mentions with evidence, and for a document its citations and text."""
 
-    def __init__(self, store, site: Site, *, max_links: int = 200, max_mentions: int = 300) -> None:
-        self.store, self.site = store, site
+    def __init__(self, linker: Linker, *, max_links: int, max_mentions: int) -> None:
+        self.linker, self.store, self.site = linker, linker.store, linker.site
         self.max_links, self.max_mentions = max_links, max_mentions
-        self.entity = functools.lru_cache(maxsize=2048)(self._entity)
-        self.home = functools.lru_cache(maxsize=1)(self._home)
-        self.search = functools.lru_cache(maxsize=512)(self._search)
-        self._graphs = functools.lru_cache(maxsize=1)(self._graph_links)
 
-    # -- links ------------------------------------------------------------------------------------
-
-    def link(self, iri: str, labels: dict[str, str]) -> Link:
-        href = self.site.href(iri)
-        label = labels.get(iri) or self.site.short(iri)
-        return Link(label, iri, href, external=bool(href) and not iri.startswith(self.site.base))
-
-    def links(self, iris) -> dict[str, Link]:
-        iris = set(iris)
-        labels = describe.labels(self.store, iris)
-        return {iri: self.link(iri, labels) for iri in iris}
-
-    def _graph_links(self) -> dict[str, Link]:
-        """Named graph -> link to the document it was read from (or the graph's own name)."""
-        found: dict[str, Link] = {}
-        rows = self.store.query(
-            "SELECT ?g ?doc ?src WHERE { GRAPH ?g { ?g kg:sourceFile ?src OPTIONAL { ?file kg:sourceFile ?src ; a ?type "
-            "FILTER(?type IN (kg:Document, kg:Item)) OPTIONAL { ?file kg:itemOf ?work } } } BIND(COALESCE(?work, ?file) AS ?doc) }"
-        )
-        for row in rows:
-            graph = row["g"].value
-            if row["doc"] is not None:
-                found[graph] = Link(row["src"].value, row["doc"].value, self.site.href(row["doc"].value))
-            else:
-                found.setdefault(graph, Link(row["src"].value, graph, None))
-        for graph in self.store.store.named_graphs():
-            if isinstance(graph, NamedNode) and graph.value not in found:
-                found[graph.value] = Link(graph.value.rstrip("/").rsplit("/", 1)[-1], graph.value, None)
-        return found
-
-    def graph_link(self, graph) -> Link:
-        return self._graphs().get(graph.value) or Link(shorten(graph), graph.value, None)
-
-    # -- entity and document pages ----------------------------------------------------------------
-
-    def _entity(self, iri: str) -> EntityPage | None:
+    def page(self, iri: str) -> EntityPage | None:
         node = NamedNode(iri)
         if not describe.exists(self.store, node):
             return None
@@ -178,7 +98,7 @@ class Views:
         inbound = describe.incoming(self.store, node, limit=self.max_links, skip=_MENTION_PREDICATES)
         linked = {q.object.value for q in own if isinstance(q.object, NamedNode)}
         linked |= {q.predicate.value for q in own + inbound} | {q.subject.value for q in inbound if isinstance(q.subject, NamedNode)}
-        links = self.links(linked | {iri})
+        links = self.linker.links(linked | {iri})
         label = describe.labels(self.store, [iri]).get(iri) or self.site.short(iri)
 
         types = [links[t] for t in dict.fromkeys(q.object.value for q in own if q.predicate == RDF.type and isinstance(q.object, NamedNode))]
@@ -190,7 +110,7 @@ class Views:
                 continue
             grouped.setdefault((quad.predicate.value, quad.object), set()).add(quad.graph_name)
         for (predicate, obj), graphs in grouped.items():
-            graph_links = tuple(sorted((self.graph_link(g) for g in graphs), key=lambda l: l.label))
+            graph_links = tuple(sorted((self.linker.graph_link(g) for g in graphs), key=lambda l: l.label))
             if isinstance(obj, NamedNode):
                 value = Value(links[obj.value], links[obj.value].label, graph_links)
             elif isinstance(obj, Literal):
@@ -207,7 +127,7 @@ class Views:
             if isinstance(quad.subject, NamedNode):
                 by_predicate.setdefault(quad.predicate.value, {}).setdefault(quad.subject.value, set()).add(quad.graph_name)
         incoming_list = [
-            (links[p], sorted(((links[s], tuple(self.graph_link(g) for g in graphs)) for s, graphs in subjects.items()),
+            (links[p], sorted(((links[s], tuple(self.linker.graph_link(g) for g in graphs)) for s, graphs in subjects.items()),
                               key=lambda item: item[0].label.lower()))
             for p, subjects in sorted(by_predicate.items())
         ]
@@ -255,18 +175,11 @@ class Views:
             examples = per_document.setdefault(document, [])
             if len(examples) < 5 and evidence not in examples:
                 examples.append(evidence)
-        links = self.links(per_document)
-        dates = self._dates(per_document)
+        links = self.linker.links(per_document)
+        dates = self.linker.dates(per_document)
         result = [DocumentMentions(links[d], dates.get(d, ""), counts[d], ev) for d, ev in per_document.items()]
         result.sort(key=lambda m: (m.date, m.document.label), reverse=True)
         return result, total
-
-    def _dates(self, iris) -> dict[str, str]:
-        dates: dict[str, str] = {}
-        for quad in describe.named_quads(self.store, iris, (DCTERMS.date,)):
-            subject = quad.subject.value
-            dates[subject] = min(dates.get(subject, quad.object.value), quad.object.value)
-        return dates
 
     def _text(self, document: NamedNode) -> tuple[list[TextPart] | None, str]:
         """The document's text (its NIF context) cut into plain parts and links for each entity mention."""
@@ -284,7 +197,7 @@ class Views:
                 " nif:beginIndex ?b ; nif:endIndex ?e } } ORDER BY ?b DESC(?e)"
             )
         ]
-        links = self.links(entity for _, _, entity in spans)
+        links = self.linker.links(entity for _, _, entity in spans)
         parts: list[TextPart] = []
         position = 0
         for begin, end, entity in spans:
@@ -309,98 +222,24 @@ class Views:
         into = citations(f"?citing dcterms:references {node}", "citing")
         cites = [row["cited"].value for row in out]
         cited_by = [row["citing"].value for row in into]
-        links = self.links(cites + cited_by)
+        links = self.linker.links(cites + cited_by)
         return [links[i] for i in cites], [links[i] for i in cited_by]
 
     # -- home and search --------------------------------------------------------------------------
 
-    def _home(self) -> dict:
-        numbers: dict[str, int] = {}
-        for row in self.store.query(
-            "SELECT ?p ?n WHERE { GRAPH ?g { ?ds a void:Dataset ; ?p ?n } VALUES ?p { void:triples void:entities void:distinctSubjects } }"
-        ):
-            numbers[shorten(row["p"])] = int(row["n"].value)
-        classes = {
-            row["c"].value: int(row["n"].value)
-            for row in self.store.query(
-                "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } "
-                "VALUES ?c { kg:Document kg:Kamerstuk kg:ParliamentaryDocument foaf:Person org:Organization kg:Instrument kg:Law"
-                " opengov:Motion } } GROUP BY ?c"
-            )
-        }
-        counted = self.links(classes)
-        class_counts = sorted(((counted[c], n) for c, n in classes.items()), key=lambda item: -item[1])
 
-        most_cited = [
-            (row["k"].value, int(row["n"].value))
-            for row in self.store.query(
-                "SELECT ?k (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?g { ?d dcterms:references ?k } "
-                "FILTER(?d != ?k) FILTER NOT EXISTS { GRAPH ?g3 { ?d dcterms:identifier ?id } GRAPH ?g4 { ?k dcterms:identifier ?id } } } "
-                "GROUP BY ?k ORDER BY DESC(?n) ?k LIMIT 10"
-            )
-        ]
-        sections = []
-        for heading, class_iris in ENTRY_CLASSES:
-            values = " ".join(str(NamedNode(c)) for c in class_iris)
-            ranked = [
-                (row["e"].value, int(row["n"].value))
-                for row in self.store.query(
-                    f"SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {{ VALUES ?c {{ {values} }} GRAPH ?g {{ ?m itsrdf:taIdentRef ?e }} "
-                    f"FILTER EXISTS {{ GRAPH ?g2 {{ ?e a ?c }} }} }} GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 12"
-                )
-            ]
-            links = self.links(e for e, _ in ranked)
-            sections.append((heading, [(links[e], n) for e, n in ranked]))
-        recent_rows = [
-            (row["d"].value, row["date"].value)
-            for row in self.store.query(
-                "SELECT ?d (MIN(STR(?date)) AS ?date) WHERE { GRAPH ?g { ?d a kg:Document ; dcterms:date ?date } } "
-                "GROUP BY ?d ORDER BY DESC(?date) ?d LIMIT 10"
-            )
-        ]
-        links = self.links([k for k, _ in most_cited] + [d for d, _ in recent_rows])
-        titles = self._titles([d for d, _ in recent_rows] + [k for k, _ in most_cited])
-        return {
-            "numbers": numbers,
-            "classes": class_counts,
-            "most_cited": [(links[k], titles.get(k, ""), n) for k, n in most_cited],
-            "sections": sections,
-            "recent": [(links[d], titles.get(d, ""), date) for d, date in recent_rows],
-        }
+class Views:
+    """Every page's data for one store and site, cached: ``entity(iri)``, ``home()``, ``search(text)``."""
 
-    def _titles(self, iris) -> dict[str, str]:
-        titles: dict[str, str] = {}
-        for quad in sorted(describe.named_quads(self.store, set(iris), (DCTERMS.title,)), key=lambda q: q.object.value):
-            titles.setdefault(quad.subject.value, " ".join(quad.object.value.split()))
-        return titles
+    def __init__(self, store, site: Site, *, max_links: int = 200, max_mentions: int = 300) -> None:
+        self.store, self.site = store, site
+        self.linker = Linker(store, site)
+        entities = EntityPages(self.linker, max_links=max_links, max_mentions=max_mentions)
+        homes = HomePages(self.linker)
+        self.entity = functools.lru_cache(maxsize=2048)(entities.page)
+        self.home = functools.lru_cache(maxsize=1)(homes.home)
+        self.search = functools.lru_cache(maxsize=512)(homes.search)
+        self.links, self.types_of = self.linker.links, self.linker.types_of
 
-    def _search(self, text: str, limit: int = 50) -> list[tuple[Link, str, list[Link]]]:
-        """Resources under the base whose label, alias or identifier contains ``text`` (exact matches first)."""
-        needle = " ".join(text.split()).lower()
-        if not needle:
-            return []
-        needle_term, base_term = Literal(needle), Literal(self.site.base + "id/")
-        rows = self.store.query(
-            f"""SELECT ?s (MIN(?rank) AS ?best) (SAMPLE(?l) AS ?matched) WHERE {{
-                 VALUES ?p {{ skos:prefLabel skos:altLabel rdfs:label foaf:name dcterms:title dcterms:identifier }}
-                 GRAPH ?g {{ ?s ?p ?l }}
-                 FILTER(isIRI(?s) && STRSTARTS(STR(?s), {base_term}))
-                 BIND(LCASE(STR(?l)) AS ?lower)
-                 FILTER(CONTAINS(?lower, {needle_term}))
-                 BIND(IF(?lower = {needle_term}, 0, IF(STRSTARTS(?lower, {needle_term}), 1, 2)) AS ?rank)
-               }} GROUP BY ?s ORDER BY ?best ?s LIMIT {int(limit)}"""
-        )
-        hits = [(row["s"].value, row["matched"].value) for row in rows]
-        links = self.links(iri for iri, _ in hits)
-        types = self.types_of([iri for iri, _ in hits])
-        return [(links[iri], matched, types.get(iri, [])) for iri, matched in hits]
 
-    def types_of(self, iris) -> dict[str, list[Link]]:
-        """The classes of each IRI, as links, sorted by class IRI."""
-        pairs = sorted({(q.subject.value, q.object.value) for q in describe.named_quads(self.store, iris, (RDF.type,))},
-                       key=lambda pair: pair[1])
-        links = self.links(c for _, c in pairs)
-        result: dict[str, list[Link]] = {}
-        for subject, cls in pairs:
-            result.setdefault(subject, []).append(links[cls])
-        return result
+__all__ = ["Views", "Site", "Link", "EntityPage"]
