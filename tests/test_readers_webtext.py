@@ -80,6 +80,16 @@ def test_identifiers_sources_and_other_metadata(tmp_path):
     assert facts["date"] == "2021-03-04"
 
 
+def test_a_reference_standing_alone_in_the_first_part_is_the_own_number(tmp_path):
+    page = (
+        "Brief regering\nKamerstukken II 2020/21, 35 570 XV, nr. 12\nGepubliceerd: 4 maart 2021\n\n"
+        "Met deze brief reageer ik op de motie uit Kamerstuk 34 352, nr. 181 over jobcoaching.\n"
+    )
+    document = read_page(tmp_path, page)
+    assert document.facts["identifiers"] == ["35570-XV-12"]
+    assert "Kamerstukken II 2020/21, 35 570 XV, nr. 12" in document.text  # stays; never read as a citation
+
+
 def test_kerngegevens_block_with_keys_kg_does_not_know(tmp_path):
     page = (
         "Kerngegevens\nIndiener: K. Yılmaz (SP)\nStatus: Aangenomen\nVergaderjaar: 2020-2021\n"
@@ -137,6 +147,7 @@ def test_sniffing_tells_web_text_from_pdf_text_and_plain_text(tmp_path):
         ("KST34950XV2", []),
         ("KST-31234-7", ["31234-7"]),
         ("Kamerstuk 34 950 XV, nr. 2", ["34950-XV-2"]),
+        ("Aanhangsel Handelingen II 2019/20, nr. 961", ["ah-tk-20192020-961"]),
         ("2019Z12345", []),
     ],
 )

@@ -46,6 +46,7 @@ class _Field:
 @dataclass(frozen=True)
 class _Shapes:
     head_chars: int
+    own_number_chars: int
     fields: dict[str, _Field]  # casefolded key -> field
     key_line: re.Pattern  # key, separator, value
     block_headings: frozenset[str]
@@ -76,6 +77,7 @@ def shapes() -> _Shapes:
     months = {**months, **data["month_abbreviations"]}
     return _Shapes(
         head_chars=data["head_chars"],
+        own_number_chars=data["own_number_chars"],
         fields=fields,
         key_line=key_line,
         block_headings=frozenset(_fold(h) for h in data["block_headings"]),
@@ -94,9 +96,6 @@ def shapes() -> _Shapes:
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|\b[\w-]+(?:\.[\w-]+)*\.(?:nl|org|eu|com)/[^\s<>\"']*")
 _SLUG = re.compile(r"\b(?:(kst)-(\d{4,6}(?:-[A-Za-z0-9]{1,8})*?-[A-Za-z0-9]{1,4})|(a?h-(?:tk|ek)-\d{8}-\d{1,5}))(?=$|[.?#/&\s)])")
 _KST = re.compile(r"\bKST[-\s]?(\d{4,6})(?:[-\s]+([A-Z]{1,6}|\(R\d{3,4}\)))?[-\s]+(?:nr\.?\s*)?(\d{1,4}|[A-Z]{1,2})\b")
-_DOSSIER_NR = re.compile(
-    r"\b(\d{2}\s?\d{3})(?:[\s-]+([A-Z]{1,6}|\(R\d{3,4}\)))?(?:,?\s*(?:nr\.|nummer)\s*|-)(\d{1,4}|[A-Z]{1,2})\b"
-)
 _PARTY = re.compile(r"[A-Z0-9][\w’'&+-]*(?:[\s-][\w’'&+-]+){0,4}")
 _POST = re.compile(r"(?i:minister(?:-president)?|staatssecretaris|kamerlid|lid|voorzitter|griffier)\b")
 _ROLE_PHRASE = re.compile(
@@ -131,8 +130,9 @@ def parse_date(value: str) -> str | None:
 
 def kamerstuk_ids(value: str) -> list[str]:
     """Normalized Kamerstuk/Handelingen ids written in ``value``: KOOP slugs in URLs (``kst-34950-XV-2``,
-    ``ah-tk-20192020-961``), ``KST…`` numbers, or ``34 950 XV, nr. 2``."""
-    from kg.extractors.kamerstuk import normalize
+    ``ah-tk-20192020-961``), ``KST…`` numbers, or a reference as the kamerstuk extractor reads one
+    (``34 950 XV, nr. 2``, ``Aanhangsel Handelingen II 2019/20, nr. 961``)."""
+    from kg.extractors.kamerstuk import find_references, normalize
 
     ids = []
     for match in _SLUG.finditer(value):
@@ -141,10 +141,23 @@ def kamerstuk_ids(value: str) -> list[str]:
         else:
             parts = match[2].split("-")
             ids.append(normalize(parts[0], "".join(parts[1:-1]), parts[-1]))
-    for pattern in (_KST, _DOSSIER_NR):
-        for match in pattern.finditer(value):
-            ids.append(normalize(match[1], match[2], match[3]))
+    for match in _KST.finditer(value):
+        ids.append(normalize(match[1], match[2], match[3]))
+    if not ids:
+        ids.extend(i for reference in find_references(value) for i in reference.ids)
     return list(dict.fromkeys(ids))
+
+
+def own_reference(line: str) -> list[str]:
+    """The ids of a line that is nothing but a Kamerstuk reference ("Kamerstuk 35570-XV, nr. 12"):
+    printed in the first part of a page, that is the document's own number, not a citation."""
+    from kg.extractors.kamerstuk import find_references
+
+    line = line.strip()
+    references = find_references(line) if len(line) <= 80 else []
+    if len(references) == 1 and references[0].end - references[0].start >= 0.8 * len(line):
+        return list(references[0].ids)
+    return []
 
 
 def _urls(value: str) -> list[str]:
@@ -343,6 +356,10 @@ def _scan(cleaned: CleanedText) -> _Collector:
             found.fields += 1
             k = consumed
             continue
+        if start < s.own_number_chars:
+            own = [i for i in own_reference(line) if i not in found.facts.get("identifiers", [])]
+            if own:
+                found.facts.setdefault("identifiers", []).extend(own)
         if in_block and len(line) > 120:
             in_block = False
     for url in _urls(text[: s.head_chars]):
