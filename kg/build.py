@@ -119,6 +119,7 @@ def build(
     whose extraction fails are skipped with a warning in the report. ``on_mode`` receives the
     one-line NLP mode description as soon as the pipeline is loaded.
     """
+    from kg.check import mark_build_finished, mark_build_started
     from kg.extract import Extractor
     from kg.rdf import ontology_quads
 
@@ -132,6 +133,7 @@ def build(
     if on_mode:
         on_mode(report.mode)
 
+    mark_build_started(store)  # left behind if the build is cut off: kg check and kg info say so
     # The shared graphs go in first, so a build stopped at any point leaves a store that says what it is.
     store.replace_graph(minter.ontology_graph, ontology_quads(minter))
     built_keys = {} if force else store.build_keys()
@@ -154,6 +156,7 @@ def build(
         _write(store, batch)
     finally:
         _write_shared_graphs(store, minter, ontology_quads, changed=bool(report.built))
+    mark_build_finished(store)
     report.triples = store.triple_count()
     report.seconds = time.perf_counter() - started
     return report
@@ -169,6 +172,10 @@ def _to_extract(sources: list[Path], progress, model: str, minter: Minter, built
         except SourceError as error:
             report.failed.append(str(path))
             report.warnings.append(f"{error}; skipped")
+            continue
+        except Exception as error:  # noqa: BLE001 - a reader failing on one file must not stop the build
+            report.failed.append(str(path))
+            report.warnings.append(f"{path}: could not be read ({_one_line(error)}); skipped")
             continue
         report.warnings.extend(document.warnings)
         source = document.source

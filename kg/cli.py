@@ -19,7 +19,7 @@ from kg.store import EXPORT_FORMATS, STORE_ENV, KGStore, StoreError, default_sto
 STORE_OPTION = click.option(
     "--store",
     "store_path",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # a file given here gets kg's own one-line STORE error
     envvar=STORE_ENV,
     default=None,
     help=f"Store directory (default: ./kg-store, or ${STORE_ENV}).",
@@ -37,8 +37,13 @@ _opened_store: list[Path] = []
 
 
 def open_store(path: Path | None, *, read_only: bool) -> KGStore:
+    from kg.check import recovery_pending
+
+    where = path or default_store_path()
+    if recovery_pending(where):
+        click.echo("Opening store (recovering after an interrupted write)…", err=True)
     try:
-        store = KGStore.open(path, read_only=read_only)
+        store = KGStore.open(where, read_only=read_only)
     except StoreError as error:
         fail(str(error), STORE)
     _opened_store.append(store.path)
@@ -124,6 +129,7 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
     where = store_path or default_store_path()
     new_store = not where.exists()
     store = open_store(where, read_only=False)
+    _one_base_per_store(store, base, force)
 
     def progress(items):
         if quiet or len(items) < 2:
@@ -145,8 +151,8 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
     except ModelNotFound as error:
         _remove_if_new(store, new_store)
         fail(str(error), MODEL)
-    for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+    for warning in report.warnings:  # one line each, even for a file name holding a line break
+        click.echo(f"Warning: {warning}".replace("\r", "\\r").replace("\n", "\\n"), err=True)
     if not report.documents:
         _remove_if_new(store, new_store)
         fail(_nothing_built(paths, report), NO_INPUT)
@@ -160,6 +166,22 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
     if report.failed:
         click.echo(f"Error: {len(report.failed)} input(s) could not be built (named above); the others were", err=True)
         sys.exit(PARTIAL)
+
+
+def _one_base_per_store(store: KGStore, base: str, force: bool) -> None:
+    """Refuse to add documents under ``base`` to a store built under another, unless --force starts it over."""
+    from kg.check import store_bases
+
+    others = [other for other in store_bases(store) if other != base]
+    if not others:
+        return
+    if not force:
+        fail(f"the store at {store.path} was built under base IRI {others[0]}, not {base}; pass --base-uri {others[0]}, "
+             "or --force to rebuild it under the new base (documents not given again are dropped)", STORE)
+    dropped = [g for g in store.store.named_graphs() if g.value.startswith(tuple(others))]
+    for graph in dropped:
+        store.remove_graph(graph)
+    click.echo(f"Warning: removed {len(dropped)} graph(s) built under {', '.join(others)}; building under {base}", err=True)
 
 
 def _nothing_built(paths: tuple[Path, ...], report) -> str:
@@ -572,6 +594,36 @@ def publish(out_dir: Path, store_path, base_uri: str | None, public_url: str | N
 
         fail(f"cannot write {out_dir}: {error.strerror or error}; check the path and free space", OUTPUT)
     click.echo(f"Wrote {report.pages} resource pages, {report.files} files to {report.site}; nginx config: {report.nginx_config}", err=True)
+
+
+@main.command()
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def check(store_path, fmt: str) -> None:
+    """Check that the store is whole and kg's bookkeeping in it consistent; exits 1 on problems.
+
+    Reads every quad (damaged files show), and checks that no build was interrupted, that the
+    ontology and dataset graphs are there and up to date, that every document graph carries its
+    finished build activity and source file, and that the default graph is the merge of the named
+    graphs. To recover from a problem, rebuild from the sources (README: "When things go wrong").
+
+    \b
+    Examples:
+      kg check
+      kg check --store corpus-store --format json
+    """
+    from dataclasses import asdict
+
+    from kg.check import check_store
+
+    store = open_store(store_path, read_only=True)
+    report = check_store(store)
+    if fmt == "json":
+        click.echo(json.dumps({**asdict(report), "consistent": report.consistent}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.text(), nl=False)
+    if not report.consistent:
+        sys.exit(FINDINGS)
 
 
 @main.command()

@@ -7,6 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from kg import __version__
+from kg.check import interrupted_build
 from kg.store import KGStore, StoreError
 from kg.vocab import KG, PREFIXES
 
@@ -36,6 +37,7 @@ def gather_info(store_path: Path) -> dict:
     except StoreError as error:
         data["store_error"] = str(error)
         return data
+    data["interrupted_build"] = interrupted_build(store_path)
     data["triples"] = store.triple_count()
     data["graphs"] = [{"graph": g.graph, "source": g.source, "triples": g.triples} for g in store.graphs()]
     data["classes"] = [
@@ -71,6 +73,8 @@ def format_info(data: dict) -> str:
     if "store_error" in data:
         lines.append(f"  {data['store_error']}")
         return "\n".join(lines) + "\n"
+    if data["interrupted_build"]:
+        lines.append("  INTERRUPTED: a build of this store never finished; run it again to complete it ('kg check' says more)")
     lines.append(f"  {data['triples']} distinct triples (the default graph merges {len(data['graphs'])} named graphs); built with: {', '.join(data['builds']) or 'nothing yet'}")
     lines.append("")
     lines.append(format_table(["graph", "source", "triples"], [[g["graph"], g["source"] or "", str(g["triples"])] for g in data["graphs"]]))

@@ -43,6 +43,15 @@ class StoreError(Exception):
     """A store kg cannot open or use; ``str(e)`` is a one-line message for the user."""
 
 
+def damaged_store_message(where: Path | None, error: BaseException) -> str:
+    """One line for a store whose files are damaged: what the store says, and how to recover."""
+    detail = " ".join(str(error).split())
+    return (
+        f"the store at {where} is damaged ({detail[:200]}); rebuild it from the sources into a fresh store "
+        "(kg build SOURCES --store NEW-DIR), see README 'When things go wrong'"
+    )
+
+
 def default_store_path() -> Path:
     """``$KG_STORE`` if set, else ``./kg-store``."""
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
@@ -69,10 +78,10 @@ class KGStore:
         process, is not an Oxigraph store, or (read-only) does not exist.
         """
         where = Path(path) if path is not None else default_store_path()
-        if read_only and not (where / "CURRENT").exists():
-            raise StoreError(f"no kg store at {where}; build one first with 'kg build' (or pass --store DIR)")
         if where.exists() and not where.is_dir():
             raise StoreError(f"{where} is a file, not a store directory; choose another --store DIR")
+        if read_only and not (where / "CURRENT").exists():
+            raise StoreError(f"no kg store at {where}; build one first with 'kg build' (or pass --store DIR)")
         try:
             store = Store.read_only(str(where)) if read_only else Store(str(where))
         except OSError as error:
@@ -83,6 +92,8 @@ class KGStore:
                     "wait for it to finish or use another --store DIR"
                 ) from None
             raise StoreError(f"cannot open the store at {where}: {message.splitlines()[0]}") from None
+        except RuntimeError as error:  # RocksDB reports corruption (a truncated or missing file) this way
+            raise StoreError(damaged_store_message(where, error)) from None
         return cls(store, where, read_only)
 
     @classmethod

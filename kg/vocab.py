@@ -76,9 +76,32 @@ def slug(text: str) -> str:
 
 
 def check_base(base: str) -> str:
-    """Return ``base`` if it is an absolute http(s) IRI ending in '/' or '#', else raise ValueError."""
-    if not re.match(r"^https?://[^\s<>\"{}|\\^`]+[/#]$", base):
-        raise ValueError(f"base IRI {base!r} must be an absolute http(s) IRI ending in '/' (e.g. {DEFAULT_BASE})")
+    """Return ``base`` if kg can mint every IRI under it, else raise ValueError saying why.
+
+    It must be an absolute http(s) IRI with a host, without query or fragment (kg appends
+    ``#char=...`` to text IRIs, so a ``#`` in the base would give two fragments), ending in '/',
+    and valid as an IRI once a path is appended (no spaces, no malformed ``%`` escapes).
+    """
+    from urllib.parse import urlsplit
+
+    def refuse(why: str) -> ValueError:
+        return ValueError(f"base IRI {base!r} {why}; give an absolute http(s) IRI ending in '/' (e.g. {DEFAULT_BASE})")
+
+    try:
+        parts = urlsplit(base)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        raise refuse("is not a well-formed IRI") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise refuse("must start with http:// or https:// and name a host")
+    if "#" in base or "?" in base:
+        raise refuse("may not contain '#' or '?'")
+    if not base.endswith("/"):
+        raise refuse("must end with '/'")
+    try:
+        NamedNode(base + "text/x#char=0,1")
+    except ValueError as error:
+        raise refuse(f"is not a valid IRI ({error})") from None
     return base
 
 
