@@ -124,7 +124,8 @@ def _patterns() -> _Patterns:
         place_words=frozenset(w.casefold() for w in data["place_prepositions"]["words"]),
         roles={k.casefold(): v for k, v in roles.items()},
         signature_roles={k.casefold(): v for k, v in sig_roles.items()},
-        role_cue=re.compile(rf"{start}(?P<cue>(?i:{_alternation(role_words)}))(?![\w-]){titles_opt}{_WS}(?P<name>{strict})"),
+        # a role word may end a compound: 'VVD-Kamerlid Jansen', 'oud-minister Donner'
+        role_cue=re.compile(rf"(?<!\w)(?P<cue>(?i:{_alternation(role_words)}))(?![\w-]){titles_opt}{_WS}(?P<name>{strict})"),
         member_cue=re.compile(rf"{start}(?P<cue>(?i:{_alternation(members)}))(?![\w-]){titles_opt}{_WS}(?P<name>{loose})"),
         title_cue=re.compile(rf"{start}(?P<cue>{title_alt})(?:{_WS}(?:{title_alt}))*{_WS}(?P<name>{strict})"),
         title_lookback=re.compile(

@@ -349,3 +349,8 @@ def test_surname_of_a_person_in_the_metadata_block_is_known(nlp):
     assert [(s.text, span_attrs(s)["name"]) for s in mentions(persons.find_persons(doc), "person")] == [
         ("Jansen", "Piet Jansen"), ("Jansen", "Piet Jansen"),
     ]
+
+
+def test_role_word_ending_a_compound(nlp):
+    got = {a["name"]: a.get("role") for _, a in found(run(nlp, "Volgens VVD-Kamerlid Jansen en oud-minister Donner niet."))}
+    assert got == {"Jansen": "Kamerlid", "Donner": "Minister"}
