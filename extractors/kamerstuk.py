@@ -148,6 +148,7 @@ class _Grammar:
     general: re.Pattern
     prefixed_dash: re.Pattern
     bare_dash: re.Pattern
+    paren_dash: re.Pattern
     kst_dash: re.Pattern
     kst_compact: re.Pattern
     handelingen: re.Pattern
@@ -214,6 +215,9 @@ def _grammar() -> _Grammar:
         general=re.compile(general),
         prefixed_dash=re.compile(rf"{prefix}{session}\s*(?:,\s*)?{dash_tail}"),
         bare_dash=re.compile(rf"(?<![\w./\-])(?P<d>\d{{5}})-(?P<t>{toev})-(?P<n>\d{{1,4}})(?![\w\-])"),
+        # '(34352-13)' after a motion or letter in web-page lists: a five-digit dossier and a number
+        # alone in parentheses (without parentheses the shape is too common to trust)
+        paren_dash=re.compile(r"(?<=\()[ \t]*(?P<d>\d{5})-(?P<n>\d{1,4})[ \t]*(?=\))"),
         kst_dash=re.compile(
             r"(?<![\w\-])[kK][sS][tT]-(?P<d>\d{4,5})(?:-(?P<t>[A-Z]{1,6}|\d{1,2}(?=-)))?-(?P<n>\d{1,4}|[A-Z]{1,2})(?![\w\-])"
         ),
@@ -355,7 +359,7 @@ def find_references(text: str, eerste_kamer: bool = False) -> list[Reference]:
         candidates.append(Reference(match.start(), match.end(), (_citation(normalize(match["d"], match["t"], match["n"])),)))
     for match in g.kst_compact.finditer(text):
         candidates.append(Reference(match.start(), match.end(), (_citation(normalize(match["d"], None, match["n"])),)))
-    for pattern in (g.prefixed_dash, g.bare_dash):
+    for pattern in (g.prefixed_dash, g.bare_dash, g.paren_dash):
         for match in pattern.finditer(text):
             candidates.append(_dash(match))
     for match in g.general.finditer(text):

@@ -241,3 +241,8 @@ def test_long_whitespace_runs_stay_linear():
     for text in ("Kamerstuk" + " " * 20000 + "x", "Handelingen" + " \n" * 10000, "31 234" + " " * 20000 + "nr."):
         assert find_references(text) == []
     assert time.perf_counter() - start < 2
+
+
+def test_dossier_and_number_alone_in_parentheses():
+    assert ids("Motie van het lid Jansen over werk (34352-14)") == ["34352-14"]
+    assert ids("Bel (06-1234) of kom langs; in 2019-20 en 12345-6 zonder haakjes.") == []
