@@ -111,6 +111,11 @@ def test_results_negotiated_by_accept(client):
         assert response.headers["content-type"].startswith(accept)
         assert len(list(parse(response.content, format=rdf_format))) >= 8
     assert client.get("sparql", params=graph_query, headers={"Accept": "text/csv"}).status_code == 406
+    # A browser gets pages: rows as a table, triples as Turtle.
+    rows_page = client.post("sparql", data=query, headers={"Accept": "text/html"}).text
+    assert "<table" in rows_page and 'href="/doc/kamerstuk/29544-1101"' in rows_page
+    triples_page = client.post("sparql", data=graph_query, headers={"Accept": "text/html"}).text
+    assert '<pre class="rdf">' in triples_page and "skos:prefLabel" in triples_page
 
 
 def test_post_forms_of_the_protocol_and_cors(client):
@@ -181,6 +186,10 @@ def test_saved_queries_listed_and_run_like_kg_query(client, served_samples):
     assert graph.headers["content-type"].startswith("text/turtle") and len(list(parse(graph.content, format=RdfFormat.TURTLE))) > 10
     page = client.get("queries/documents", headers={"Accept": "text/html"})
     assert page.status_code == 200 and "<table" in page.text and "29544-1101" in page.text
+    filtered = client.get("queries/documents", params={"type": "motie"}, headers={"Accept": "text/html"})
+    assert filtered.status_code == 200 and 'href="/doc/kamerstuk/34352-248"' in filtered.text
+    assert 'href="/doc/kamerstuk/29544-1101"' not in filtered.text
+    assert 'href="?type=motie&amp;format=csv"' in filtered.text
     assert client.get("queries/no-such-query").status_code == 404
 
 
@@ -267,6 +276,8 @@ def test_unknown_resources_and_formats(client):
     assert client.get("doc/organisatie/no-such-thing", headers={"Accept": "text/turtle"}).status_code == 404
     assert client.get("doc/organisatie/no-such-thing", headers={"Accept": "text/html"}).status_code == 404
     assert client.get("doc/organisatie/uwv", headers={"Accept": "image/png"}).status_code == 406
+    for impossible in ("doc/a%20b", "doc/x%3Cy", "a%20b"):  # characters no IRI may hold
+        assert client.get(impossible, headers={"Accept": "text/turtle"}).status_code == 404
     # The ontology's hash IRIs dereference to /def.
     ontology = client.get("def", headers={"Accept": "text/turtle"})
     assert ontology.status_code == 200

@@ -168,7 +168,10 @@ def create_app(store_path: str | Path, config: ServeConfig | None = None) -> Sta
             return PlainTextResponse(
                 f"no representation in the requested format; available: {', '.join(f.media_type for f in DOC_FORMATS)}", status_code=406
             )
-        node = NamedNode(iri)
+        try:
+            node = NamedNode(iri)
+        except ValueError:  # characters no IRI may hold: nothing can be known about it
+            return not_found(request, f"{iri} is not a valid IRI")
         alternates = ", ".join(f'<{site.url(doc_path)}{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOC_FORMATS)
         headers = {"Vary": "Accept", "Link": alternates, "Content-Location": site.url(doc_path) + fmt.suffix}
         if fmt is HTML:
@@ -239,15 +242,15 @@ def create_app(store_path: str | Path, config: ServeConfig | None = None) -> Sta
             saved = saved_queries(list(config.query_dirs)).get(name)
             if saved is None:
                 return not_found(request, f"no saved query named {name!r}; see {site.url('queries')}")
-            params = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
-            substitutions = saved.substitutions(params)
+            given = {k: v for k, v in request.query_params.items() if k != "format"}
+            substitutions = saved.substitutions({k: v for k, v in given.items() if v != ""})
         except QueryError as error:
             if wants_html(request):
-                return page("query.html", 400, saved=saved, params=request.query_params, result=None, error=str(error), query=saved.text)
+                return page("query.html", 400, saved=saved, params=given, result=None, error=str(error), query=saved.text)
             return PlainTextResponse(str(error), status_code=400)
         return await endpoint.answer(
             request, saved.text, substitutions, request.query_params.get("format"),
-            template="query.html", saved=saved, params=request.query_params,
+            template="query.html", saved=saved, params=given,
         )
 
     @contextlib.asynccontextmanager

@@ -92,7 +92,9 @@ class SparqlEndpoint:
             if html:
                 return HTMLResponse(render(template, site=self.site, query=query, result=None, error=refusal, **page), status_code=403)
             return PlainTextResponse(refusal, status_code=403)
-        job = QueryRequest(query, substitutions, request.headers.get("accept"), "json" if html else fmt, self.max_rows)
+        # A page shows rows from SPARQL JSON and triples as Turtle.
+        accept = "application/sparql-results+json, text/turtle" if html else request.headers.get("accept")
+        job = QueryRequest(query, substitutions, accept, fmt, self.max_rows)
         try:
             reply = await anyio.to_thread.run_sync(self.pool_getter().run, job)
         except QueryRefused as refused:
