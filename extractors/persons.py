@@ -22,6 +22,7 @@ from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from kg.extractors import names as nameparts
@@ -155,8 +156,9 @@ def _patterns() -> _Patterns:
         ),
         listed_name=re.compile(rf"{titled}(?P<name>{loose})"),
         listed_role=re.compile(rf"[ \t]*,\s*(?P<cue>(?i:{_alternation([*sig_roles, *roles])}))(?![\w-])(?P<rest>[^,.;:()\n]*)"),
-        before_paren=re.compile(rf"(?<![\w’'.-])(?P<name>{strict})(?=[ \t]*\()"),
-        full_name=re.compile(rf"(?<![\w’'.-])(?P<name>(?:{initials}[ \t]*|{cap}(?:[ \t]+{cap})?[ \t]+)(?:(?:{tv_any})[ \t]+)?{core}){end}"),
+        # both are searched in a short window ending at a cue (a '(' / a register surname), so they end in '$'
+        before_paren=re.compile(rf"(?<![\w’'.-])(?P<name>{strict})[ \t]*$"),
+        full_name=re.compile(rf"(?<![\w’'.-])(?P<name>(?:{initials}[ \t]*|{cap}(?:[ \t]+{cap})?[ \t]+)(?:(?:{tv_any})[ \t]+)?{core})$"),
         given_name=re.compile(rf"(?<![\w’'.-])(?P<given>{cap})[ \t]+$"),
         list_separator=re.compile(r"\s*,\s*(?:en\s+)?|\s+en\s+"),
         list_tail=re.compile(rf"(?:[ \t]*(?:,|/)[ \t]*|{_WS}en{_WS})(?P<name>{strict})"),
@@ -250,6 +252,12 @@ def _register_full_names() -> frozenset[str]:
         for label in (person.name, *person.labels)
         if len(label.split()) > 1 and label.casefold() != person.family_name.casefold()
     )
+
+
+@lru_cache(maxsize=1)
+def _register_surnames() -> frozenset[str]:
+    """The last word of those name forms, lower case: the tokens worth looking back from."""
+    return frozenset(form.split()[-1].split(".")[-1] for form in _register_full_names())
 
 
 # -- finding persons -----------------------------------------------------------------------------
@@ -393,7 +401,10 @@ class _Finder:
     def _with_party(self) -> None:
         """A name right before its party in parentheses (``Piet Jansen (VVD)``, a web page's
         'Indiener' line, a list of questioners): the party is the cue."""
-        for match in self.pat.before_paren.finditer(self.text):
+        for paren_at in (m.start() for m in re.finditer(r"\(", self.text)):
+            match = self.pat.before_paren.search(self.text, max(0, paren_at - 100), paren_at)
+            if not match:
+                continue
             start, end = match.span("name")
             words = list(re.finditer(r"\S+", match.group("name")))
             while words and words[0].group().casefold() in self.pat.not_names | self.pat.titles:
@@ -410,8 +421,16 @@ class _Finder:
 
     def _register_names(self) -> None:
         """Full names of persons in the register (``Jasper van Dijk``, ``A.J. de Geus``) without a cue."""
-        forms = _register_full_names()
-        for match in self.pat.full_name.finditer(self.text):
+        forms, surnames = _register_full_names(), _register_surnames()
+        strings = self.doc.vocab.strings
+        for i, lower in enumerate(self.doc.to_array([LOWER]).tolist()):
+            if strings[lower] not in surnames:
+                continue
+            token = self.doc[i]
+            end = token.idx + len(token.text)
+            match = self.pat.full_name.search(self.text, max(0, token.idx - 60), end)
+            if not match:
+                continue
             words = list(re.finditer(r"\S+", match.group("name")))
             for first in words[:-1]:  # 'Ook Jasper van Dijk' -> 'Jasper van Dijk'
                 if _name_key(match.group("name")[first.start() :]) in forms:
