@@ -239,6 +239,31 @@ class _GuardedOutput:
             raise OutputFailed(f"writing the output failed ({error.strerror or error}); free some space or write elsewhere with -o FILE") from None
 
 
+#: Stands in for an entity written as a label or short id while the other parameters are checked.
+_SHORT_ID_STANDIN = "urn:x-kg:short-id"
+
+
+def _is_short_id(saved, key: str, value: str) -> bool:
+    from kg.resolve import is_absolute_iri
+
+    return any(p.name == key and p.type == "iri" for p in saved.params) and not is_absolute_iri(value)
+
+
+def _entities_resolved(store: KGStore, saved, given: dict[str, str]) -> dict[str, str]:
+    """``given`` with every IRI parameter written as a label or short id replaced by the entity's IRI."""
+    from kg.resolve import EntityNotFound, resolve_entity
+
+    resolved = dict(given)
+    for param in saved.params:
+        value = given.get(param.name)
+        if value and _is_short_id(saved, param.name, value):
+            try:
+                resolved[param.name] = resolve_entity(store, value)
+            except EntityNotFound as error:
+                fail(f"--param {param.name}: {error}", USAGE)
+    return resolved
+
+
 def _check_query_text(sparql: str, allow_service: bool) -> None:
     """Refuse, before running, what a local read-only query command must not do."""
     from kg.query_text import is_update, uses_service
@@ -363,12 +388,18 @@ def query(name: str, params: tuple[str, ...], fmt: str, limit: int | None, query
 
     try:
         saved = resolve_query(name, list(query_dirs))
-        substitutions = saved.substitutions(_parse_params(params))
+        given = _parse_params(params)
+        # Unknown, missing or malformed parameters fail before the store opens; short ids resolve after.
+        saved.substitutions({key: _SHORT_ID_STANDIN if _is_short_id(saved, key, value) else value for key, value in given.items()})
     except QueryError as error:
         fail(str(error), USAGE)
     _check_query_text(saved.text, allow_service)
     _stop_after(timeout)
     store = open_store(store_path, read_only=True)
+    try:
+        substitutions = saved.substitutions(_entities_resolved(store, saved, given))
+    except QueryError as error:
+        fail(str(error), USAGE)
     _run_and_write(store, saved.text, substitutions, fmt, limit, output, wide=wide, allow_service=allow_service)
 
 
@@ -494,7 +525,7 @@ def validate(store_path) -> None:
     from kg.validate import validate as run_validate
 
     store = open_store(store_path, read_only=True)
-    report = run_validate(store.store)
+    report = run_validate(store.store, on_progress=lambda line: click.echo(line, err=True))
     click.echo(report.text)
     if not report.conforms:
         sys.exit(FINDINGS)

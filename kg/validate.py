@@ -63,23 +63,32 @@ def _shapes_graph(shapes: Graph | str | Path | None) -> Graph:
     return graph
 
 
-def validate(store, shapes: Graph | str | Path | None = None) -> ValidationReport:
+def validate(store, shapes: Graph | str | Path | None = None, *, on_progress=None) -> ValidationReport:
     """Validate the union of all graphs in ``store`` (a ``pyoxigraph.Store`` or a ``KGStore``).
 
     ``shapes`` is an rdflib Graph or a Turtle file; default: kg's own ``ontology/shapes.ttl``.
+    ``on_progress`` receives a one-line note as each phase starts and ends (pySHACL reports nothing
+    while it runs, so the phases are what a caller can show).
     """
+    import time
+
+    note = on_progress or (lambda line: None)
+    started = time.perf_counter()
     from pyshacl import validate as shacl_validate
 
     ox_store = getattr(store, "store", store)
     if not isinstance(ox_store, pyoxigraph.Store):
         raise TypeError(f"expected a pyoxigraph.Store or KGStore, got {type(store).__name__}")
+    shapes_graph = _shapes_graph(shapes)
+    note(f"Validating {len(ox_store)} quads against {len(set(shapes_graph.subjects(RDF.type, SH.NodeShape)))} shapes…")
     _conforms, report_graph, _ = shacl_validate(
         _data_graph(ox_store),
-        shacl_graph=_shapes_graph(shapes),
+        shacl_graph=shapes_graph,
         inference="none",
         allow_warnings=True,
         allow_infos=True,
     )
+    note(f"Checked in {time.perf_counter() - started:.1f} s; reading the results…")
     results = _results(report_graph)
     violations = sum(r.severity == "Violation" for r in results)
     warnings = sum(r.severity == "Warning" for r in results)
@@ -153,18 +162,39 @@ def _results(report: Graph) -> tuple[ValidationResult, ...]:
     return tuple(results)
 
 
+#: Focus nodes listed for a group of identical results before "and N more".
+_GROUP_SHOWN = 3
+
+
 def _text(results: tuple[ValidationResult, ...], violations: int, warnings: int) -> str:
-    """One block per result: severity and focus node, then path, value and message."""
-    head = "conforms" if violations == 0 else "does not conform"
-    lines = [f"{head}: {violations} violation(s), {warnings} warning(s)"]
+    """One block per kind of result: a single result in full, a repeated one once with its count.
+
+    The same rule failing on many nodes (a law without its BWB id, fifty times) is one finding to
+    a reader, so results that differ only in their focus node and value are grouped.
+    """
+    groups: dict[tuple, list[ValidationResult]] = {}
     for r in results:
+        groups.setdefault((r.severity, r.path, r.message, r.component, r.shape), []).append(r)
+    head = "conforms" if violations == 0 else "does not conform"
+    kinds = f" of {len(groups)} kind(s)" if len(groups) < len(results) else ""
+    lines = [f"{head}: {violations} violation(s), {warnings} warning(s){kinds}"]
+    for group in groups.values():
+        first = group[0]
         lines.append("")
-        lines.append(f"{r.severity}: <{r.focus}>")
-        if r.path:
-            lines.append(f"  path:    {r.path}")
-        if r.value is not None:
-            lines.append(f"  value:   {r.value}")
-        lines.append(f"  message: {r.message}")
-        if r.component:
-            lines.append(f"  rule:    {r.component}" + (f" in {_short(URIRef(r.shape))}" if r.shape else ""))
+        if len(group) == 1:
+            lines.append(f"{first.severity}: <{first.focus}>")
+        else:
+            lines.append(f"{first.severity} ×{len(group)}: {first.message}")
+        if first.path:
+            lines.append(f"  path:    {first.path}")
+        if len(group) == 1 and first.value is not None:
+            lines.append(f"  value:   {first.value}")
+        if len(group) == 1:
+            lines.append(f"  message: {first.message}")
+        else:
+            shown = ", ".join(f"<{r.focus}>" for r in group[:_GROUP_SHOWN])
+            more = f" and {len(group) - _GROUP_SHOWN} more" if len(group) > _GROUP_SHOWN else ""
+            lines.append(f"  focus:   {shown}{more}")
+        if first.component:
+            lines.append(f"  rule:    {first.component}" + (f" in {_short(URIRef(first.shape))}" if first.shape else ""))
     return "\n".join(lines) + "\n"
