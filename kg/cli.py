@@ -104,7 +104,12 @@ def main() -> None:
 @click.option("--force", is_flag=True, help="Rebuild documents even when unchanged.")
 @click.option("--base-uri", default=None, envvar="KG_BASE_URI", help="Base IRI of the graph (default: https://w3id.org/kamerstukken-kg/).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, force: bool, base_uri: str | None, quiet: bool) -> None:
+@click.option("--workers", "-w", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: the machine's cores; 1 for a handful of documents).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Extract on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster of --workers processes.")
+def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, force: bool, base_uri: str | None,
+          quiet: bool, workers: int | None, scheduler: str | None) -> None:
     """Extract Kamerstukken (files or folders) into the store.
 
     Reads PDF-extracted or saved web-page text (.txt), PDFs (.pdf) and web pages (.html, .htm);
@@ -117,8 +122,13 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
       kg build ../shared/corpus --store corpus-store
       kg build stukken/*.txt --force --base-uri https://data.example.nl/kst/
       kg build downloads/kst-35570-XV-45.pdf downloads/motie.html
+      kg build corpus/ --workers 4
+      kg build corpus/ --scheduler tcp://scheduler.example:8786
     """
+    import os
+
     from kg.build import build as run_build
+    from kg.extract import SchedulerError
     from kg.pipeline import ModelNotFound
     from kg.vocab import DEFAULT_BASE, check_base
 
@@ -147,10 +157,15 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
             base=base,
             on_mode=lambda line: click.echo(line, err=True),
             progress=progress,
+            workers=workers or os.cpu_count() or 1,
+            scheduler=scheduler,
         )
     except ModelNotFound as error:
         _remove_if_new(store, new_store)
         fail(str(error), MODEL)
+    except SchedulerError as error:
+        _remove_if_new(store, new_store)
+        fail(str(error), USAGE)
     for warning in report.warnings:  # one line each, even for a file name holding a line break
         click.echo(f"Warning: {warning}".replace("\r", "\\r").replace("\n", "\\n"), err=True)
     if not report.documents:

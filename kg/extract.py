@@ -9,8 +9,13 @@ processes and Dask workers to the one process that writes the store.
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator
 
 from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
 
@@ -72,3 +77,97 @@ class Extractor:
         except Exception as error:  # noqa: BLE001 - one document must never stop a build
             return ExtractedDocument(str(source.path), source.name, error=_one_line(error))
         return ExtractedDocument(str(source.path), source.name, result.graph, result.quads, len(doc), result.entities)
+
+
+class SchedulerError(Exception):
+    """The Dask scheduler named cannot be reached; ``str(e)`` is a one-line message."""
+
+
+# -- other processes ---------------------------------------------------------------------------------
+
+#: Documents per task sent to a worker process or a Dask worker.
+TASK_DOCUMENTS = 4
+
+_extractors: dict[tuple[str | None, str], Extractor] = {}
+
+
+def _extractor(model: str | None, base: str) -> Extractor:
+    """This process's extractor: the pipeline is loaded once per worker, at its first task."""
+    key = (model, base)
+    if key not in _extractors:
+        _extractors[key] = Extractor(model, base)
+    return _extractors[key]
+
+
+def pipeline_info_task(model: str | None, base: str):
+    """Loads the pipeline in a worker and says which one it is (the build key depends on it)."""
+    return _extractor(model, base).info
+
+
+def extract_task(documents: list, model: str | None, base: str) -> list[ExtractedDocument]:
+    """One task: a batch of read documents in, their graphs out (pickled as N-Quads)."""
+    extractor = _extractor(model, base)
+    return [extractor.extract_one(document) for document in documents]
+
+
+def _ordered(submit: Callable[[list], Any], documents: Iterable, window: int) -> Iterator[ExtractedDocument]:
+    """Results of ``submit`` on batches of ``documents`` in input order, at most ``window`` batches in flight.
+
+    The window bounds memory whatever the corpus size; keeping input order makes a parallel build
+    write what a build in one process writes.
+    """
+    documents = iter(documents)
+    pending: deque = deque()
+    while True:
+        while len(pending) < window and (batch := list(islice(documents, TASK_DOCUMENTS))):
+            pending.append(submit(batch))
+        if not pending:
+            return
+        yield from pending.popleft().result()
+
+
+@contextmanager
+def extraction(model: str | None, base: str, *, workers: int = 1, scheduler: str | None = None):
+    """``(pipeline info, extract)`` where ``extract(documents)`` yields :class:`ExtractedDocument` s in order.
+
+    ``scheduler``: run on a Dask cluster (``tcp://HOST:8786``) or on a ``LocalCluster`` of
+    ``workers`` processes (``"local"``). Else ``workers`` > 1 runs that many worker processes
+    (spawned, each loading the pipeline once), and 1 runs in this process.
+    """
+    if scheduler:
+        from distributed import Client, LocalCluster
+
+        with ExitStack() as stack:
+            if scheduler == "local":
+                cluster = stack.enter_context(
+                    LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+                )
+                client = stack.enter_context(Client(cluster))
+            else:
+                try:
+                    client = stack.enter_context(Client(scheduler, timeout="20s"))
+                except (OSError, ValueError, TypeError) as error:
+                    raise SchedulerError(
+                        f"cannot reach the Dask scheduler at {scheduler} ({' '.join(str(error).split())[:160]}); "
+                        "start one with 'dask scheduler', or use --scheduler local"
+                    ) from None
+
+            def submit(batch: list):
+                return client.submit(extract_task, batch, model, base, pure=False)
+
+            info = client.submit(pipeline_info_task, model, base, pure=False).result()
+            window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+            yield info, lambda documents: _ordered(submit, documents, window)
+    elif workers > 1:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+
+            def submit(batch: list):
+                return pool.submit(extract_task, batch, model, base)
+
+            infos = [pool.submit(pipeline_info_task, model, base) for _ in range(workers)]
+            info = infos[0].result()
+            yield info, lambda documents: _ordered(submit, documents, 2 * workers)
+    else:
+        extractor = Extractor(model, base)
+        yield extractor.info, extractor.extract
