@@ -572,9 +572,9 @@ def serve(store_path, host: str, port: int, base_uri: str | None, public_url: st
     """
     import uvicorn
 
-    from kg.errors import STORE, USAGE
     from kg.vocab import check_base
     from kg.web import ServeConfig, create_app
+    from kg.web.app import BaseMismatch
 
     try:
         for iri in (base_uri, public_url):
@@ -584,7 +584,9 @@ def serve(store_path, host: str, port: int, base_uri: str | None, public_url: st
         app = create_app(store_path or default_store_path(), config)
     except StoreError as error:
         fail(str(error), STORE)
-    except ValueError as error:  # a malformed or mismatched base IRI
+    except BaseMismatch as error:
+        fail(str(error), STORE)
+    except ValueError as error:  # a malformed base IRI
         fail(str(error), USAGE)
     import socket
 
@@ -614,8 +616,8 @@ def publish(out_dir: Path, store_path, base_uri: str | None, public_url: str | N
       kg publish public --store corpus-store
       kg publish public --public-url https://data.example.nl/kamerstukken/ --force
     """
-    from kg.errors import USAGE
     from kg.publish import publish as run_publish
+    from kg.web.app import BaseMismatch
     from kg.vocab import check_base
 
     if out_dir.exists() and any(out_dir.iterdir()) and not force:
@@ -633,11 +635,11 @@ def publish(out_dir: Path, store_path, base_uri: str | None, public_url: str | N
         if public_url is not None:
             check_base(public_url)
         report = run_publish(store, out_dir, base=base_uri, public_url=public_url, progress=progress)
-    except ValueError as error:  # a malformed or mismatched base IRI
+    except BaseMismatch as error:
+        fail(str(error), STORE)
+    except ValueError as error:  # a malformed base IRI
         fail(str(error), USAGE)
     except OSError as error:
-        from kg.errors import OUTPUT
-
         fail(f"cannot write {out_dir}: {error.strerror or error}; check the path and free space", OUTPUT)
     click.echo(f"Wrote {report.pages} resource pages, {report.files} files to {report.site}; nginx config: {report.nginx_config}", err=True)
 

@@ -406,7 +406,7 @@ def test_serve_errors_are_one_line_with_exit_codes(tmp_path, served_samples):
     missing = kg("serve", "--store", str(tmp_path / "nothing"))
     assert missing.returncode == errors.STORE and missing.stderr.startswith("Error: no kg store at")
     mismatch = kg("serve", "--store", str(served_samples.store), "--base-uri", "http://127.0.0.1:9/")
-    assert mismatch.returncode == errors.USAGE
+    assert mismatch.returncode == errors.STORE
     assert "built under the base IRI https://w3id.org/kamerstukken-kg/" in mismatch.stderr and mismatch.stderr.count("\n") == 1
     taken = kg("serve", "--store", str(served_samples.store), "--port", str(served_samples.port))
     assert taken.returncode == errors.USAGE and f"cannot listen on 127.0.0.1:{served_samples.port}" in taken.stderr
