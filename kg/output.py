@@ -177,13 +177,19 @@ def _csv_cell(term) -> str:
     return text
 
 
-def _write_csv(variables: list[str], solutions: Iterator, out: IO[bytes]) -> int:
-    out.write((",".join(variables) + "\r\n").encode())
+def _write_delimited(header: list[str], cells: Iterator[list[str]], out: IO[bytes], separator: str, newline: str) -> int:
+    """CSV and TSV: a header line, then one line per row of already formatted cells."""
+    out.write((separator.join(header) + newline).encode())
     count = 0
-    for solution in solutions:
-        out.write((",".join(_csv_cell(solution[v]) for v in variables) + "\r\n").encode())
+    for row in cells:
+        out.write((separator.join(row) + newline).encode())
         count += 1
     return count
+
+
+def _write_csv(variables: list[str], solutions: Iterator, out: IO[bytes]) -> int:
+    rows = ([_csv_cell(s[v]) for v in variables] for s in solutions)
+    return _write_delimited(variables, rows, out, ",", "\r\n")
 
 
 def _tsv_cell(term) -> str:
@@ -196,12 +202,8 @@ def _tsv_cell(term) -> str:
 
 
 def _write_tsv(variables: list[str], solutions: Iterator, out: IO[bytes]) -> int:
-    out.write(("\t".join("?" + v for v in variables) + "\n").encode())
-    count = 0
-    for solution in solutions:
-        out.write(("\t".join(_tsv_cell(solution[v]) for v in variables) + "\n").encode())
-        count += 1
-    return count
+    rows = ([_tsv_cell(s[v]) for v in variables] for s in solutions)
+    return _write_delimited(["?" + v for v in variables], rows, out, "\t", "\n")
 
 
 def _json_term(term) -> dict:

@@ -62,6 +62,7 @@ def test_kill_9_at_random_points_then_recover_to_the_clean_export(tmp_path):
             seen_interrupted += 1
             assert check.returncode == FINDINGS and "interrupted" in check.stdout, (seed, point, check.stdout)
             assert "INTERRUPTED" in info.stdout, (seed, point, info.stdout)
+            assert "Opening store (recovering after an interrupted write)" in info.stderr, (seed, point, info.stderr)
     recovered = kg("build", folder, "--store", store, "--quiet")
     assert recovered.returncode == OK, (seed, recovered.stderr)
     check = kg("check", "--store", store)
