@@ -36,12 +36,17 @@ def fail(message: str, code: int) -> "NoReturn":  # noqa: F821
 _opened_store: list[Path] = []
 
 
-def open_store(path: Path | None, *, read_only: bool) -> KGStore:
+def announce_recovery(where: Path) -> None:
+    """Say so before an open that replays a write-ahead log after a kill (it can take a while)."""
     from kg.check import recovery_pending
 
-    where = path or default_store_path()
     if recovery_pending(where):
         click.echo("Opening store (recovering after an interrupted write)…", err=True)
+
+
+def open_store(path: Path | None, *, read_only: bool) -> KGStore:
+    where = path or default_store_path()
+    announce_recovery(where)
     try:
         store = KGStore.open(where, read_only=read_only)
     except StoreError as error:
@@ -521,6 +526,7 @@ def info(store_path, fmt: str) -> None:
     """
     from kg.info import gather_info, format_info
 
+    announce_recovery(store_path or default_store_path())
     data = gather_info(store_path or default_store_path())
     click.echo(json.dumps(data, indent=2, ensure_ascii=False) if fmt == "json" else format_info(data), nl=fmt == "json")
     if "store_error" in data:
