@@ -287,6 +287,7 @@ class Gazetteer:
         self.variants: dict[str, _Entry] = {}
         #: squashed labels of concepts that may head a compound ("loonkostensubsidie|regeling")
         self.compound_stems: dict[str, _Entry] = {}
+        self._first_words: set[str] = set()
         for concept in concepts:
             exact = concept.category in settings.case_sensitive_categories
             for label in concept.labels:
@@ -298,6 +299,11 @@ class Gazetteer:
             self._add(nlp, phrase, _GENERIC, False)
         self._variant_prefixes = frozenset(k[:i] for k in self.variants for i in range(1, len(k)))
         self._stem_starts = frozenset(k[:_MIN_HEAD_STEM] for k in self.compound_stems)
+        # A text word can start a variant when it is a prefix of three letters or more, or a label's
+        # own first word ('no' of 'no-riskpolis'): so 'de' and 'in' are not tried at every turn.
+        self._variant_starts = frozenset(
+            {p for p in self._variant_prefixes if len(p) >= 3} | set(self.variants) | self._first_words
+        )
         heads = sorted({_squash(h) for h in settings.compound_heads}, key=len, reverse=True)
         self._head = re.compile("(?:" + "|".join(map(re.escape, heads)) + ")$") if heads else None
         self.separators = settings.separators
@@ -306,6 +312,7 @@ class Gazetteer:
     def _add_variants(self, label: str, entry: _Entry) -> None:
         if any(_has_inner_capital(word) for word in label.split()):
             return  # abbreviations and proper names with inner capitals keep their exact form
+        self._first_words.add(_squash(re.split(r"[\s\-/]", label.strip(), maxsplit=1)[0]))
         head, _, last = _norm(label).rpartition(" ")
         for form in number_forms(last.lower()):
             key = _squash(f"{head} {form}")
@@ -340,15 +347,17 @@ class Gazetteer:
         """``(category, path, start, end)`` of every accepted match, in text order (token offsets)."""
         words = _words(doc)
         candidates: list[tuple[int, int, int, list[_Entry]]] = []  # (length, start, end, entries)
+        worth_trying: dict[str, bool] = {}  # per distinct word: can a spelling variant start here?
         for n in range(len(words)):
             found = self._longest(words, n)
-            first = words[n][1].lower()
-            variant = (
-                self._variant(words, n)
-                if first[:_MIN_HEAD_STEM] in self._stem_starts or first in self._variant_prefixes or first in self.variants
-                or not first.isalnum()
-                else None
-            )
+            text = words[n][1]
+            tried = worth_trying.get(text)
+            if tried is None:
+                first = text.lower()
+                tried = worth_trying[text] = (
+                    first[:_MIN_HEAD_STEM] in self._stem_starts or first in self._variant_starts or not first.isalnum()
+                )
+            variant = self._variant(words, n) if tried else None
             if variant is not None and (found is None or variant[0] > found[0]):
                 found = variant  # 'Werkgevers Servicepunten' is more than 'Werkgevers'
             if found is not None:

@@ -49,6 +49,8 @@ def _words(words) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
+
+
 @dataclass(frozen=True)
 class _Patterns:
     municipality: re.Pattern
@@ -70,12 +72,11 @@ def _patterns() -> _Patterns:
     name = rf"(?P<name>{cap}(?:-{cap})*(?:[ \t]+(?:(?:{connector})[ \t]+)*{cap}(?:-{cap})*)*)(?![\w-])"
     town = name.replace("(?P<name>", "(?P<town>")
     m = data["municipality_words"]
-    start = r"(?<![\w-])"
     return _Patterns(
-        municipality=re.compile(rf"{start}(?P<kind>(?i:{_words(m['plural'] + m['singular'])}))[ \t]+{name}"),
-        kind=re.compile(rf"{start}(?P<kind>(?i:{_words(_entries(data['kind_words']))}))[ \t]+{name}"),
-        named_kind=re.compile(rf"{start}(?P<kind>(?i:{_words(_entries(data['named_kinds']))}))[ \t]+{name}"),
-        committee=re.compile(rf"{start}(?P<kind>(?i:{_words(data['committee_prefixes']['words'])}))-{name}"),
+        municipality=re.compile(rf"(?P<kind>(?i:{_words(m['plural'] + m['singular'])}))[ \t]+{name}"),
+        kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['kind_words']))}))[ \t]+{name}"),
+        named_kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['named_kinds']))}))[ \t]+{name}"),
+        committee=re.compile(rf"(?P<kind>(?i:{_words(data['committee_prefixes']['words'])}))-{name}"),
         list_tail=re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+){town}"),
         not_names=frozenset(data["not_names"]["words"]),
         kinds={" ".join(k.casefold().split()): v for k, v in _entries(data["kind_words"]).items()},
@@ -98,6 +99,9 @@ class _Found:
 class _Finder:
     def __init__(self, doc: Doc) -> None:
         self.doc, self.text, self.pat = doc, text_of(doc), _patterns()
+        self.lower = self.text.lower()
+        if len(self.lower) != len(self.text):  # 'İ' lower-cases to two characters: keep offsets
+            self.lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
         self.known = [(s.start_char, s.end_char) for c in ("organisation", "party", "law") for s in mentions(doc, c)
                       if s.kb_id_ not in self.pat.groups]
         self.found: list[_Found] = []
@@ -110,11 +114,28 @@ class _Finder:
         start, end = match.span(group)
         return not any(s < end and start < e for s, e in self.known)
 
+    def _at(self, pattern: re.Pattern, words) -> list[re.Match]:
+        """Matches of ``pattern`` where one of its kind ``words`` starts a word: found with a plain
+        string search of the lower-cased text, which is much faster than letting the pattern try
+        every position."""
+        found = []
+        for word in {w.split()[0].casefold() for w in words}:
+            at = self.lower.find(word)
+            while at >= 0:
+                before = self.text[at - 1] if at else " "
+                if not (before.isalnum() or before == "-"):
+                    match = pattern.match(self.text, at)
+                    if match:
+                        found.append(match)
+                at = self.lower.find(word, at + 1)
+        return sorted(found, key=lambda m: m.start())
+
     def run(self) -> list[_Found]:
         pat, data = self.pat, _data()
+        municipality_words = data["municipality_words"]["plural"] + data["municipality_words"]["singular"]
         group = data["municipality_words"]["group"]
         label = data["municipality_words"]["label"]
-        for match in pat.municipality.finditer(self.text):
+        for match in self._at(pat.municipality, municipality_words):
             if not self._name_ok(match):
                 continue
             self._add(match.start(), match.end(), f"{label} {self._clean(match.group('name'))}", group, match.start())
@@ -124,16 +145,16 @@ class _Finder:
             while (tail := pat.list_tail.match(self.text, end)) and self._name_ok(tail, "town"):
                 self._add(tail.start("town"), tail.end("town"), f"{label} {self._clean(tail.group('town'))}", group, match.start())
                 end = tail.end()
-        for match in pat.kind.finditer(self.text):
+        for match in self._at(pat.kind, _entries(data["kind_words"])):
             if self._name_ok(match):
                 kind = " ".join(match.group("kind").casefold().split())
                 self._add(match.start("name"), match.end("name"), self._clean(match.group("name")), pat.kinds.get(kind), match.start())
-        for match in pat.named_kind.finditer(self.text):
+        for match in self._at(pat.named_kind, _entries(data["named_kinds"])):
             if self._name_ok(match):
                 kind = " ".join(match.group("kind").casefold().split())
                 written = self._clean(match.group(0))
                 self._add(match.start(), match.end(), written[:1].upper() + written[1:], pat.named_kinds.get(kind), match.start())
-        for match in pat.committee.finditer(self.text):
+        for match in self._at(pat.committee, data["committee_prefixes"]["words"]):
             if self._name_ok(match):
                 self._add(match.start(), match.end(), f"commissie-{self._clean(match.group('name'))}", None, match.start())
         return self.found

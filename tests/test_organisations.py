@@ -54,3 +54,8 @@ def test_kind_word_and_name(nlp, text, name, group):
 def test_vocabulary_names_keep_their_concept(nlp):
     found = organisations(nlp, "De Stichting van de Arbeid en het onderzoeksbureau Regioplan.")
     assert [key for _, key, _, _ in found] == ["id/organisatie/stichting-van-de-arbeid", "id/organisatie/regioplan"]
+
+
+def test_offsets_survive_letters_that_lower_case_to_two(nlp):
+    found = organisations(nlp, "İstanbul en de gemeente Utrecht.")
+    assert [(text, name) for text, _, name, _ in found] == [("gemeente Utrecht", "gemeente Utrecht")]
