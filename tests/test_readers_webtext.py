@@ -190,3 +190,14 @@ def test_kg_own_texts_in_pdf_layout_are_read_as_pdf_text():
     held_out = sorted((Path(__file__).parent / "heldout").glob("*.txt"))
     for path in [*sample_paths(), *held_out]:
         assert read_document(path).form == "pdftext", path.name
+
+
+def test_names_beyond_latin_1():
+    value = "Ş. Ağaoğlu (DENK), E. Ünver (PvdA), Ç. Çelik en Ł. Wałęsa-Ünver"
+    names = [p["name"] for p in parse_persons(value, 0, "medeindiener")]
+    assert names == ["Ş. Ağaoğlu", "E. Ünver", "Ç. Çelik", "Ł. Wałęsa-Ünver"]
+
+
+def test_party_in_a_column_of_its_own():
+    persons = parse_persons("P. Jansen\tVVD\tA. de Wit\tGroenLinks-PvdA", 0, "indiener")
+    assert [(p["name"], p["party"]) for p in persons] == [("P. Jansen", "VVD"), ("A. de Wit", "GroenLinks-PvdA")]

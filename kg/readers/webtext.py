@@ -97,6 +97,8 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|\b[\w-]+(?:\.[\w-]+)*\.(?:nl|
 _SLUG = re.compile(r"\b(?:(kst)-(\d{4,6}(?:-[A-Za-z0-9]{1,8})*?-[A-Za-z0-9]{1,4})|(a?h-(?:tk|ek)-\d{8}-\d{1,5}))(?=$|[.?#/&\s)])")
 _KST = re.compile(r"\bKST[-\s]?(\d{4,6})(?:[-\s]+([A-Z]{1,6}|\(R\d{3,4}\)))?[-\s]+(?:nr\.?\s*)?(\d{1,4}|[A-Z]{1,2})\b")
 _PARTY = re.compile(r"[A-Z0-9][\w’'&+-]*(?:[\s-][\w’'&+-]+){0,4}")
+#: How party names are written when they stand alone: capitals (VVD, D66, JA21) or inner capitals (PvdA, GroenLinks-PvdA).
+_PARTY_ABBREVIATION = re.compile(r"[A-Z0-9][A-Z0-9&+-]{1,9}|[A-Z][a-z]+[A-Z][\w-]*")
 _POST = re.compile(r"(?i:minister(?:-president)?|staatssecretaris|kamerlid|lid|voorzitter|griffier)\b")
 _ROLE_PHRASE = re.compile(
     r"(?i:minister(?:-president)?|staatssecretaris)\s+(?:van|voor)\b[^,;\n()]*?"
@@ -107,7 +109,6 @@ _INITIALS = r"(?:[A-ZÀ-Þ][a-z]?\.\s?){1,5}"
 _PARTICLES = r"(?:(?:van|de|den|der|het|ter|te|in|op|'t|’t)\s?){0,3}"  # tussenvoegsels after the initials
 _INITIALS_AFTER = re.compile(rf"{_INITIALS}{_PARTICLES}(?=\s*(?:\(|[,;]|$|\s+(?:en|&)\s))")
 _INVERTED = re.compile(rf"(?P<surname>[^,]+?),\s*(?P<initials>{_INITIALS})(?P<particles>{_PARTICLES})")
-_NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ\u0100-\u024f][\w’'.-]*|[a-z]{1,3}|[A-Z]\.)$")
 
 
 def parse_date(value: str) -> str | None:
@@ -171,7 +172,7 @@ def _pieces(value: str, offset: int) -> list[tuple[str, int]]:
     protected += [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", value)]
     cuts = [
         m
-        for m in re.finditer(r"\s*[,;\n]\s*|\s+(?:en|&)\s+", value)
+        for m in re.finditer(r"\s*[,;\n\t]\s*|\s+(?:en|&)\s+", value)
         if not any(s <= m.start() < e for s, e in protected)
         and not (m.group().strip() == "," and _INITIALS_AFTER.match(value, m.end()))  # "Jansen, P."
     ]
@@ -181,6 +182,13 @@ def _pieces(value: str, offset: int) -> list[tuple[str, int]]:
         start = cut.end()
     pieces.append((value[start:], offset + start))
     return [(text, at) for text, at in pieces if text.strip()]
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised word of letters (any script: Öztürk, Şahin), initials (A.M.) or a particle (de, van, 't)."""
+    if not all(ch.isalpha() or ch in "’'.-" for ch in word) or not any(ch.isalpha() for ch in word):
+        return False
+    return word[0].isupper() or (word.islower() and len(word.strip("’'")) <= 3)
 
 
 def _is_furniture(line: str) -> bool:
@@ -206,8 +214,10 @@ def parse_persons(value: str, offset: int, role: str) -> list[dict[str, Any]]:
             else:
                 organisation = inner
             item = item[: paren.start()]
-        role_phrase = _ROLE_PHRASE.fullmatch(item.strip())
-        if role_phrase or not item.strip():
+        if persons and persons[-1]["party"] is None and _PARTY_ABBREVIATION.fullmatch(item.strip()):
+            persons[-1]["party"] = item.strip()  # a party in a column of its own: "P. Jansen<TAB>VVD"
+            continue
+        if _ROLE_PHRASE.fullmatch(item.strip()) or not item.strip():
             post = item.strip() or organisation
             if persons and post and "post" not in persons[-1]:
                 persons[-1]["post"] = post
@@ -229,7 +239,7 @@ def parse_persons(value: str, offset: int, role: str) -> list[dict[str, Any]]:
         words = name.split()
         if not words or len(words) > 6 or any(ch.isdigit() for ch in name):
             continue
-        if not all(_NAME_WORD.match(word) for word in words) or not any(word[0].isupper() for word in words):
+        if not all(_is_name_word(word) for word in words) or not any(word[0].isupper() for word in words):
             continue
         if _is_furniture(name):
             continue
@@ -316,7 +326,9 @@ def analyse(cleaned: CleanedText) -> tuple[list[Edit], dict[str, Any]]:
     return edits, found.facts
 
 
-def _scan(cleaned: CleanedText) -> _Collector:
+def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
+    """Walk the lines once: masks, facts and counts; ``own_number`` also looks for a reference line
+    standing alone in the first part (not needed to sniff)."""
     s = shapes()
     text = cleaned.text
     lines = line_spans(text)
@@ -356,7 +368,7 @@ def _scan(cleaned: CleanedText) -> _Collector:
             found.fields += 1
             k = consumed
             continue
-        if start < s.own_number_chars:
+        if own_number and start < s.own_number_chars:
             own = [i for i in own_reference(line) if i not in found.facts.get("identifiers", [])]
             if own:
                 found.facts.setdefault("identifiers", []).extend(own)
@@ -453,7 +465,7 @@ def sniff(text: str) -> int:
     """How much the head of ``text`` looks like a saved web page: 4 with a metadata block heading, or
     metadata next to site chrome (beats PDF-extracted text, 3); 2 with metadata fields alone (beats
     plain text, 1, but not a PDF letter whose letterhead has "Datum" and "Kenmerk" lines); else 0."""
-    found = _scan(normalised(text[: shapes().head_chars]))
+    found = _scan(normalised(text[: shapes().head_chars]), own_number=False)
     if found.blocks or (found.fields and found.chrome) or found.chrome >= 3:
         return 4
     return 2 if found.fields >= 2 else 0
