@@ -271,17 +271,12 @@ def _is_short_id(saved, key: str, value: str) -> bool:
 
 def _entities_resolved(store: KGStore, saved, given: dict[str, str]) -> dict[str, str]:
     """``given`` with every IRI parameter written as a label or short id replaced by the entity's IRI."""
-    from kg.resolve import EntityNotFound, resolve_entity
+    from kg.resolve import EntityNotFound, resolve_params
 
-    resolved = dict(given)
-    for param in saved.params:
-        value = given.get(param.name)
-        if value and _is_short_id(saved, param.name, value):
-            try:
-                resolved[param.name] = resolve_entity(store, value)
-            except EntityNotFound as error:
-                fail(f"--param {param.name}: {error}", USAGE)
-    return resolved
+    try:
+        return resolve_params(store, saved, given)
+    except EntityNotFound as error:
+        fail(f"--param {error.param}: {error}", USAGE)
 
 
 def _check_query_text(sparql: str, allow_service: bool) -> None:

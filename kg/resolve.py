@@ -18,7 +18,12 @@ _SHOWN = 5
 
 
 class EntityNotFound(Exception):
-    """No entity, or more than one, answers to a value; ``str(e)`` is a one-line message."""
+    """No entity, or more than one, answers to a value; ``str(e)`` is a one-line message.
+
+    ``param`` names the saved-query parameter the value was given for, when there was one.
+    """
+
+    param: str | None = None
 
 
 def is_absolute_iri(value: str) -> bool:
@@ -51,3 +56,17 @@ def resolve_entity(store: KGStore, value: str) -> str:
                              "or pass the full IRI")
     shown = ", ".join(sorted(matches)[:_SHOWN]) + (" …" if len(matches) > _SHOWN else "")
     raise EntityNotFound(f"{value!r} names {len(matches)} entities ({shown}); pass one of their IRIs")
+
+
+def resolve_params(store: KGStore, saved, given: dict[str, str]) -> dict[str, str]:
+    """``given`` with every ``iri`` parameter of ``saved`` written as a label or short id replaced by the entity's IRI."""
+    resolved = dict(given)
+    for param in saved.params:
+        value = given.get(param.name)
+        if param.type == "iri" and value and not is_absolute_iri(value):
+            try:
+                resolved[param.name] = resolve_entity(store, value)
+            except EntityNotFound as error:
+                error.param = param.name
+                raise
+    return resolved

@@ -178,10 +178,14 @@ def test_saved_queries_listed_and_run_like_kg_query(client, served_samples):
     expected = kg("query", "mentions-of", "--param", f"entity={UWV}", "--format", "csv", "--store", str(served_samples.store)).stdout
     assert response.status_code == 200 and response.text.replace("\r\n", "\n") == expected.replace("\r\n", "\n")
     assert response.text.count("\n") > 5
+    by_label = client.get("queries/mentions-of", params={"entity": "UWV"}, headers={"Accept": "text/csv"})
+    assert by_label.text == response.text  # a label resolves to the entity, as in 'kg query'
+    unknown = client.get("queries/mentions-of", params={"entity": "Nergensbureau"}, headers={"Accept": "text/csv"})
+    assert unknown.status_code == 400 and unknown.text.startswith("parameter entity: no entity is called")
     missing = client.get("queries/mentions-of", headers={"Accept": "text/csv"})
     assert missing.status_code == 400 and "needs --param entity" in missing.text
-    typed = client.get("queries/mentions-of", params={"entity": "not an iri"})
-    assert typed.status_code == 400 and "not a valid iri" in typed.text
+    typed = client.get("queries/timeline", params={"year": "last year"})
+    assert typed.status_code == 400 and "not a valid integer" in typed.text
     graph = client.get("queries/describe-entity", params={"entity": UWV}, headers={"Accept": "text/turtle"})
     assert graph.headers["content-type"].startswith("text/turtle") and len(list(parse(graph.content, format=RdfFormat.TURTLE))) > 10
     page = client.get("queries/documents", headers={"Accept": "text/html"})

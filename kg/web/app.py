@@ -235,6 +235,7 @@ def create_app(store_path: str | Path, config: ServeConfig | None = None) -> Sta
         return page("queries.html", queries=list(queries.values()))
 
     async def saved_query(request: Request) -> Response:
+        from kg.resolve import EntityNotFound, resolve_params
         from kg.saved_queries import QueryError, saved_queries
 
         name = request.path_params["name"]
@@ -243,7 +244,14 @@ def create_app(store_path: str | Path, config: ServeConfig | None = None) -> Sta
             if saved is None:
                 return not_found(request, f"no saved query named {name!r}; see {site.url('queries')}")
             given = {k: v for k, v in request.query_params.items() if k != "format"}
-            substitutions = saved.substitutions({k: v for k, v in given.items() if v != ""})
+            # As in 'kg query': an entity may be given by label or short id (entity=UWV).
+            resolved = await in_thread(resolve_params, store, saved, {k: v for k, v in given.items() if v != ""})
+            substitutions = saved.substitutions(resolved)
+        except EntityNotFound as error:
+            error = QueryError(f"parameter {error.param}: {error}")
+            if wants_html(request):
+                return page("query.html", 400, saved=saved, params=given, result=None, error=str(error), query=saved.text)
+            return PlainTextResponse(str(error), status_code=400)
         except QueryError as error:
             if wants_html(request):
                 return page("query.html", 400, saved=saved, params=given, result=None, error=str(error), query=saved.text)
