@@ -54,10 +54,22 @@ class Extractor:
     """kg's pipeline loaded once, turning read documents into :class:`ExtractedDocument` s."""
 
     def __init__(self, model: str | None, base: str) -> None:
-        from kg.pipeline import load_pipeline
+        from kg.pipeline import load_pipeline, rules_only_info
 
-        self.nlp, self.info = load_pipeline(model)
-        self.minter = Minter(base)
+        self.model, self.minter = model, Minter(base)
+        self.info = rules_only_info(model)
+        self._nlp = None
+        if self.info is None:  # a statistical model: its name and version come from loading it
+            self._nlp, self.info = load_pipeline(model)
+
+    @property
+    def nlp(self):
+        """The pipeline, loaded at the first document that needs it."""
+        if self._nlp is None:
+            from kg.pipeline import load_pipeline
+
+            self._nlp, self.info = load_pipeline(self.model)
+        return self._nlp
 
     def extract(self, documents: Iterable) -> Iterator[ExtractedDocument]:
         """Extract each ``kg.readers`` document, in the order given, reading ``documents`` lazily."""

@@ -89,6 +89,17 @@ def _load_spacy_pipeline(name: str) -> Language:
         ) from None
 
 
+def rules_only_info(model: str | None = None) -> PipelineInfo | None:
+    """What :func:`load_pipeline` reports when it would run rules-only, else None, without loading.
+
+    A build checks which documents changed before it needs the pipeline; a no-change rebuild
+    never loads it.
+    """
+    if model or model_installed(DEFAULT_MODEL):
+        return None
+    return PipelineInfo("rules-only", "spacy.blank('nl')", spacy.__version__)
+
+
 def load_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
     """Load ``model`` (default: ``nl_core_news_sm`` if installed, else rules-only) and add kg's components.
 
@@ -115,7 +126,7 @@ def load_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
         customize_tokenizer(nlp)
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("kg_layout")
-        info = PipelineInfo("rules-only", "spacy.blank('nl')", spacy.__version__)
+        info = rules_only_info()
     for component in KG_COMPONENTS[1:]:
         if component == "kg_model_entities" and not nlp.has_pipe("ner"):
             continue
