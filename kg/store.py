@@ -6,6 +6,8 @@ This module must stay light: ``kg query`` imports it, and start-up may not pay f
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable
@@ -78,6 +80,8 @@ class KGStore:
         process, is not an Oxigraph store, or (read-only) does not exist.
         """
         where = Path(path) if path is not None else default_store_path()
+        if not where.exists() and _sibling(where, "replaced").is_dir():
+            os.rename(_sibling(where, "replaced"), where)  # a 'kg compact' killed between its two renames
         if where.exists() and not where.is_dir():
             raise StoreError(f"{where} is a file, not a store directory; choose another --store DIR")
         if read_only and not (where / "CURRENT").exists():
@@ -213,10 +217,40 @@ class KGStore:
         return keys
 
     def compact(self) -> None:
-        """Flush the write-ahead log and compact the files, so the store stays close to bulk-load size."""
+        """Flush the write-ahead log, so no log outlives the build that wrote it."""
         if not self.read_only:
             self.store.flush()
             self.store.optimize()
+
+    def rewrite(self) -> None:
+        """Replace the store's files by a bulk-loaded copy of the same quads (``kg compact``).
+
+        Each batch a build bulk-writes brings its own files, repeating the strings and shared
+        triples it needed: 20 documents took 51 MB against 27 MB bulk-loaded, and
+        ``Store.optimize`` (0.1 ms) does not merge them. The copy is written next to the store
+        and swapped in by two renames; :meth:`open` puts the old files back when a kill fell
+        between them.
+        """
+        self._check_writable()
+        if self.path is None:
+            return
+        fresh, replaced = _sibling(self.path, "compacting"), _sibling(self.path, "replaced")
+        shutil.rmtree(fresh, ignore_errors=True)
+        with tempfile.TemporaryDirectory(dir=self.path.parent) as scratch:
+            dump = Path(scratch) / "dump.nq"
+            self.store.dump(str(dump), format=RdfFormat.N_QUADS)
+            copy = Store(str(fresh))
+            copy.bulk_load(path=str(dump), format=RdfFormat.N_QUADS)
+            copy.flush()
+            del copy
+        for own in self.path.iterdir():  # kg's own files (build markers), not Oxigraph's
+            if own.is_file() and own.name.startswith("kg-"):
+                shutil.copy2(own, fresh / own.name)
+        self.store = None  # closes the old store: nothing else may hold it
+        os.rename(self.path, replaced)
+        os.rename(fresh, self.path)
+        shutil.rmtree(replaced)
+        self.store = Store(str(self.path))
 
     def triple_count(self) -> int:
         """Distinct triples in the graph (the default graph, i.e. the merge of all named graphs)."""
@@ -249,6 +283,10 @@ class KGStore:
         items = sorted_items(self.store, keep_graphs=keeps_graphs)
         prefixes = PREFIXES if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.JSON_LD) else None
         return serialize(items, output, format=rdf_format, prefixes=prefixes)
+
+
+def _sibling(path: Path, role: str) -> Path:
+    return path.with_name(f"{path.name}.{role}")
 
 
 def _triples(triples: Iterable[Triple]) -> str:

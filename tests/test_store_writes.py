@@ -64,3 +64,28 @@ def test_build_keys_read_every_document_graph_at_once(tmp_path):
     batch = [(graph(n), [Quad(graph(n), generated_by, NamedNode(EX + f"build/{n}/k"), graph(n))]) for n in "abc"]
     store.write_graphs(batch)
     assert store.build_keys() == {graph(n).value: EX + f"build/{n}/k" for n in "abc"}
+
+
+def test_rewrite_keeps_every_quad_and_shrinks_a_store_written_in_many_batches(tmp_path):
+    store = KGStore.open(tmp_path / "store")
+    for n in range(30):
+        store.write_graphs([(graph(f"d{n}"), quads(f"d{n}", *(f"text {n} {i}" for i in range(50))))])
+    store.compact()
+    (store.path / "kg-build-in-progress").write_text("marker\n")
+    before = sorted(str(q) for q in store.store)
+    size = sum(f.stat().st_size for f in store.path.iterdir())
+    store.rewrite()
+    assert sorted(str(q) for q in store.store) == before
+    assert sum(f.stat().st_size for f in store.path.iterdir()) < size
+    assert (store.path / "kg-build-in-progress").exists()  # kg's own files come along
+
+
+def test_a_rewrite_killed_between_its_renames_is_undone_on_open(tmp_path):
+    store = KGStore.open(tmp_path / "store")
+    store.write_graphs([(graph("a"), quads("a"))])
+    store.flush()
+    expected = sorted(str(q) for q in store.store)
+    del store
+    (tmp_path / "store").rename(tmp_path / "store.replaced")  # the state right after the first rename
+    reopened = KGStore.open(tmp_path / "store", read_only=True)
+    assert sorted(str(q) for q in reopened.store) == expected

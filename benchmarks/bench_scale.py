@@ -1,0 +1,193 @@
+"""Benchmark: every figure of kg's scale table, as ratios against baselines measured in the same run.
+
+Prints figures, asserts nothing. The corpus (default: the five documents of ../shared/corpus, else
+the bundled samples) is replicated to ``--documents`` files, each copy made unique by a last line.
+
+    python benchmarks/bench_scale.py                      # 100 documents
+    python benchmarks/bench_scale.py --documents 1000
+    python benchmarks/bench_scale.py --documents 10000 --i-have-time   # hours on 2 cores
+
+Figures: build throughput vs bare ``spacy.blank("nl")`` tokenization of the same cleaned text (one
+process), store writes vs ``Store.bulk_load`` of the same quads, store size vs a bulk-loaded store,
+peak RSS of ``kg build`` and ``kg export --format nquads``, speed-up with ``--workers`` (all cores),
+median time of every saved query, and a no-change rebuild as a share of the full build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import spacy
+from pyoxigraph import DefaultGraph, RdfFormat, Store, parse
+
+from kg.build import sample_paths
+from kg.readers import read_document
+from kg.saved_queries import saved_queries
+from kg.store import KGStore
+
+KG = str(Path(sys.executable).with_name("kg"))
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+def replicate(target: Path, documents: int) -> list[Path]:
+    """``documents`` unique copies of the corpus files (a last line names the copy)."""
+    sources = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else sample_paths()
+    texts = [s.read_text(encoding="utf-8") for s in sources]
+    paths = []
+    for index in range(documents):
+        path = target / f"{index:05d}_{sources[index % len(sources)].name}"
+        path.write_text(f"{texts[index % len(texts)]}\n\nKopie {index}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def measured_child(command: list[str], output: Path | None = None) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS (bytes) and stderr of ``command`` run in a child process."""
+    started = time.perf_counter()
+    with open(output or os.devnull, "wb") as sink, tempfile.TemporaryFile() as errors:
+        child = subprocess.Popen(command, stdout=sink, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
+    if status:
+        raise SystemExit(f"{' '.join(command)} failed: {stderr[-500:]}")
+    return time.perf_counter() - started, usage.ru_maxrss * 1024, stderr
+
+
+def bare_tokenization(paths: list[Path]) -> tuple[int, float]:
+    nlp = spacy.blank("nl")
+    texts = [read_document(p).cleaned.text for p in paths]
+    started = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts))
+    return tokens, time.perf_counter() - started
+
+
+def size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def write_vs_bulk(dump: Path, tmp: Path) -> tuple[float, float, int, int]:
+    """Seconds of kg's batched writes and of ``bulk_load`` for the same quads, and both store sizes."""
+    from kg.build import BATCH_QUADS
+
+    graphs: dict = defaultdict(list)
+    for quad in parse(path=str(dump), format=RdfFormat.N_QUADS):
+        if not isinstance(quad.graph_name, DefaultGraph):
+            graphs[quad.graph_name].append(quad)
+    store = KGStore.open(tmp / "written")
+    started = time.perf_counter()
+    batch, count = [], 0
+    for graph, quads in graphs.items():
+        batch.append((graph, quads))
+        count += len(quads)
+        if count >= BATCH_QUADS:
+            store.write_graphs(batch)
+            batch, count = [], 0
+    store.write_graphs(batch)
+    store.compact()
+    written = time.perf_counter() - started
+    del graphs, batch
+    bulk = Store(str(tmp / "bulk"))
+    started = time.perf_counter()
+    bulk.bulk_load(path=str(dump), format=RdfFormat.N_QUADS)
+    bulk.flush()
+    bulked = time.perf_counter() - started
+    del store, bulk
+    return written, bulked, size(tmp / "written"), size(tmp / "bulk")
+
+
+def query_medians(store_dir: Path, repeats: int) -> dict[str, tuple[float, int]]:
+    store = KGStore.open(store_dir, read_only=True)
+    uwv = "https://w3id.org/kamerstukken-kg/id/organisatie/uwv"
+    given = {"entity": uwv}
+    results = {}
+    for name, saved in sorted(saved_queries().items()):
+        params = {p.name: given.get(p.name, uwv) for p in saved.params if p.required}
+        substitutions = saved.substitutions(params)
+        times, rows = [], 0
+        for _ in range(repeats):
+            started = time.perf_counter()
+            rows = sum(1 for _ in store.query(saved.text, substitutions=substitutions))
+            times.append(time.perf_counter() - started)
+        results[name] = (statistics.median(times), rows)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--query-repeats", type=int, default=3)
+    parser.add_argument("--i-have-time", action="store_true", help="allow more than 1000 documents")
+    args = parser.parse_args()
+    if args.documents > 1000 and not args.i_have_time:
+        raise SystemExit("more than 1000 documents takes hours on 2 cores; add --i-have-time")
+
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    os.environ.update(env)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        corpus = tmp / "corpus"
+        corpus.mkdir()
+        paths = replicate(corpus, args.documents)
+        text_bytes = sum(p.stat().st_size for p in paths)
+
+        one_store, many_store = tmp / "one", tmp / "many"
+        one_seconds, one_rss, _ = measured_child([KG, "build", str(corpus), "--store", str(one_store), "-q", "--workers", "1"])
+        many_seconds, many_rss, _ = measured_child(
+            [KG, "build", str(corpus), "--store", str(many_store), "-q", "--workers", str(args.workers)]
+        )
+        tokens, bare_seconds = bare_tokenization(paths)
+
+        again_seconds, _, _ = measured_child([KG, "build", str(corpus), "--store", str(one_store), "-q", "--workers", "1"])
+        with paths[0].open("a", encoding="utf-8") as changed:
+            changed.write("Gewijzigd.\n")
+        _, _, log = measured_child([KG, "build", str(corpus), "--store", str(one_store), "-q", "--workers", "1"])
+        rebuilt_line = next((line for line in log.splitlines() if line.startswith("Built")), "?")
+
+        dump = tmp / "dump.nq"
+        export_seconds, export_rss, _ = measured_child([KG, "export", "--format", "nquads", "--store", str(many_store)], dump)
+        store_bytes = size(many_store)
+        quads = sum(1 for _ in parse(path=str(dump), format=RdfFormat.N_QUADS))
+        written, bulked, written_bytes, bulk_bytes = write_vs_bulk(dump, tmp)
+        queries = query_medians(one_store, args.query_repeats)
+        dump_bytes = dump.stat().st_size
+        shutil.rmtree(corpus)
+
+    build_rate, bare_rate = tokens / one_seconds, tokens / bare_seconds
+    mb = 1024 * 1024
+    print(f"documents                       {args.documents} ({text_bytes / mb:.1f} MB of text, {tokens:,} tokens, {quads:,} quads)")
+    print(f"build, 1 process                {one_seconds:8.1f} s  {build_rate:10,.0f} tokens/s  (incl. start-up)")
+    print(f"bare spacy.blank('nl') tokens   {bare_seconds:8.1f} s  {bare_rate:10,.0f} tokens/s")
+    print(f"  build / bare tokenization     {build_rate / bare_rate:8.3f}   (goal >= 0.5)")
+    print(f"build, {args.workers} workers               {many_seconds:8.1f} s")
+    print(f"  speed-up on {args.workers} cores           {one_seconds / many_seconds:8.2f}x  (goal >= 1.7x on 2)")
+    print(f"store writes (write_graphs)     {written:8.1f} s   bulk_load of the same quads {bulked:.1f} s")
+    print(f"  bulk speed share              {bulked / written:8.2f}   (goal >= 0.8)")
+    print(f"store size after build          {store_bytes / mb:8.1f} MB  bulk-loaded {bulk_bytes / mb:.1f} MB  "
+          f"(written again by write_graphs: {written_bytes / mb:.1f} MB)")
+    print(f"  size / bulk-loaded            {store_bytes / bulk_bytes:8.2f}   (goal <= 1.5)")
+    print(f"peak RSS kg build               {one_rss / mb:8.0f} MB (1 process), {many_rss / mb:.0f} MB (writer, {args.workers} workers)")
+    print(f"peak RSS kg export --nquads     {export_rss / mb:8.0f} MB  for a {dump_bytes / mb:.0f} MB dump ({export_seconds:.1f} s)")
+    print(f"no-change rebuild               {again_seconds:8.1f} s = {again_seconds / one_seconds:.1%} of the full build (goal < 5%)")
+    print(f"one file changed                {rebuilt_line.split(';')[0]}")
+    print(f"bytes of store per document     {store_bytes / args.documents / 1024:8.0f} KB; quads per document {quads / args.documents:,.0f}")
+    print(f"bulk_load rate                  {quads / bulked:10,.0f} quads/s")
+    print("saved queries (median of %d, in-process):" % args.query_repeats)
+    for name, (seconds, rows) in queries.items():
+        print(f"  {name:24} {seconds * 1000:10.0f} ms  {rows:8,} rows")
+    p50 = statistics.median(seconds for seconds, _ in queries.values())
+    print(f"  median over the queries  {p50 * 1000:10.0f} ms  (goal: each < 200 ms at 1000 documents)")
+
+
+if __name__ == "__main__":
+    main()
