@@ -80,14 +80,32 @@ def _split_suffix(path: str) -> tuple[str, str | None]:
 
 
 class _ChunkWriter:
-    """A file-like sink handing what an export writes to a streaming response, a bounded queue at a time."""
+    """A file-like sink handing what an export writes to a streaming response, a bounded queue at a time.
+
+    When the client goes away the response sets ``cancelled``; the next write raises, which ends the export.
+    """
 
     def __init__(self) -> None:
         self.chunks: queue.Queue = queue.Queue(maxsize=32)
+        self.cancelled = threading.Event()
+
+    def _put(self, item) -> bool:
+        """Queue ``item`` as soon as there is room; False when the reader went away first."""
+        while not self.cancelled.is_set():
+            try:
+                self.chunks.put(item, timeout=1)
+                return True
+            except queue.Full:
+                continue
+        return False
 
     def write(self, data) -> int:
-        self.chunks.put(bytes(data))
+        if not self._put(bytes(data)):
+            raise BrokenPipeError("the client stopped reading the dump")
         return len(data)
+
+    def write_end(self) -> None:
+        self._put(None)
 
     def flush(self) -> None:
         pass
@@ -100,12 +118,17 @@ def stream_export(store: KGStore, fmt: str):
     def produce() -> None:
         try:
             store.export(fmt, sink)
+        except BrokenPipeError:
+            pass
         finally:
-            sink.chunks.put(None)
+            sink.write_end()
 
     threading.Thread(target=produce, daemon=True, name="kg-dump").start()
-    while (chunk := sink.chunks.get()) is not None:
-        yield chunk
+    try:
+        while (chunk := sink.chunks.get()) is not None:
+            yield chunk
+    finally:
+        sink.cancelled.set()
 
 
 def create_app(store_path: str | Path, config: ServeConfig | None = None) -> Starlette:
