@@ -257,9 +257,10 @@ def test_duplicate_source_and_empty_dir_are_errors(tmp_path: Path) -> None:
         load_gold(tmp_path)
 
 
-def test_evaluator_does_not_import_spacy() -> None:
+def test_evaluator_does_not_import_spacy(tmp_path) -> None:
     code = "import sys, kg.evaluate; print('spacy' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # Outside the checkout, so the installed kg is imported, not the source folder.
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert result.stdout.strip() == "False"
 
 

@@ -264,7 +264,8 @@ def test_missing_required_parameter(corpus_store):
 def test_parameter_of_the_wrong_type(corpus_store):
     result = cli("query", "mentions-of", "--store", corpus_store.path, "--param", "entity=not an iri")
     assert result.exit_code != 0
-    assert "not a valid iri" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    # Not an IRI, so read as a label or short id (kg.resolve): none matches, one line says so.
+    assert "no entity is called" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     result = cli("query", "timeline", "--store", corpus_store.path, "--param", "year=twenty")
     assert result.exit_code != 0 and "not a valid integer" in result.stderr
 

@@ -26,7 +26,7 @@ def kg(*args, cwd=None, input=None) -> subprocess.CompletedProcess:
 #: interpreter lives under /root, which nobody may not enter, so kg and everything it imports is
 #: loaded first, then the process gives up root, then the command runs.
 AS_NOBODY = """
-import os, sys, encodings.utf_8_sig, encodings.utf_16, encodings.cp1252
+import os, sys, encodings.utf_8_sig, encodings.utf_16, encodings.cp1252, concurrent.futures.process, multiprocessing
 from kg.cli import main
 from kg.pipeline import load_pipeline
 import kg.build, kg.dataset, kg.rdf, kg.text
