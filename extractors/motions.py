@@ -364,7 +364,10 @@ def _signatures(text: str) -> list[str]:
     if not ends:
         return []
     names = []
+    footnote = _patterns().footnote_line
     for line in text[ends[-1].end() :].lstrip("\n").splitlines():
+        if not names and (not line.strip() or footnote.match(line)):
+            continue  # footnotes may stand between the motion's last words and its signatures
         line = line.strip()
         if not line or not re.fullmatch(rf"[{nameparts.UPPER}][^\d\n]{{1,40}}", line) or len(line.split()) > 5 or line.endswith((".", ":", ";", ",")):
             break
@@ -377,10 +380,13 @@ def _header_names(line: str) -> str:
     of ``Jansen c.s. over werk`` (a title in sentence case ends at its first lower-case word)."""
     keep = []
     glue = nameparts.tussenvoegsel_words() | {"en", "c.s.", "cs"}
+    subject = {w.casefold() for w in vocabulary()["header_subject_words"]}
     for word in line.split():
-        if not (word[:1].isupper() or word.casefold().strip(",") in glue):
-            break
+        if word.casefold() in subject or not (word[:1].isupper() or word.casefold().strip(",") in glue):
+            break  # 'JANSEN C.S. OVER DE DOELGROEPVERKLARING': the subject starts
         keep.append(word)
+        if word.casefold() in {c.casefold() for c in vocabulary()["cum_suis"]}:
+            break
     return " ".join(keep)
 
 

@@ -179,7 +179,9 @@ def organisation_names(doc: Doc) -> Doc:
         return doc
     if not found:
         return doc
-    covered = [(f.kind_start, f.end) for f in found]
+    # the group word inside a municipality's or a named kind's name gives way ('gemeente Utrecht');
+    # 'sw-bedrijf Ergon' mentions both the group and Ergon
+    covered = [(f.kind_start, f.end) for f in found if f.kind_start == f.start]
     kept = [s for s in mentions(doc, "organisation")
             if not any(start <= s.start_char and s.end_char <= end for start, end in covered)]
     doc.spans["organisation"] = kept

@@ -199,6 +199,14 @@ def family_name(name: str) -> str:
     return " ".join([_capitalise(surname[0]), *surname[1:]])
 
 
+def plausible_name(name: str) -> bool:
+    """False for a 'name' made only of words that never are one ('Sociale Zaken', 'Tweede Kamerlid'):
+    a guard for names that come from elsewhere (a reader's metadata facts) rather than a cue."""
+    pat = _patterns()
+    words = [w.strip(",.()") for w in name.split()]
+    return any(w and w.casefold() not in pat.not_names | pat.titles and not nameparts.is_initials(w) for w in words)
+
+
 def person_key(name: str) -> str:
     """Entity key of a person: slug of the surname with tussenvoegsel (``'T. van Ark'`` -> ``'van-ark'``)."""
     return slug(family_name(name))

@@ -428,12 +428,14 @@ class DocumentWriter:
         """What the reader found in the document's form rather than its prose (kg.readers.contract):
         the persons of a metadata block as mentions with their party, submitters as creators,
         co-submitters as contributors, answerers as creators of the answers; the source links."""
+        from kg.extractors.persons import plausible_name  # as self.person does: spaCy only when writing
+
         facts = reader_facts(self.doc)
         answers = [q for q in self.quads if q.predicate == RDF.type and q.object == KGV.Answer]
         for person in facts.get("persons") or []:
             name = " ".join(str(person.get("name") or "").split())
-            if not name:
-                continue
+            if not name or not plausible_name(name):
+                continue  # a ministry or a role split off a metadata line is no person
             attrs = {"party": _party_paths().get(str(person.get("party") or "").casefold())}
             if person.get("post"):
                 attrs["role"] = person["post"]

@@ -182,7 +182,7 @@ EXPECTED = {
     "001_6be19fef0512fa7b.txt": {
         "organisation": {"arbeidsmarktregios", "centerdata", "gemeenten", "nla", "re-integratiebedrijven",
                          "rijksoverheid", "sbb", "scp", "sociaal-ontwikkelbedrijven", "sociale-dienst", "szw",
-                         "uitzendbureaus", "uwv", "vakbonden", "werkgevers", "werkgeversorganisaties",
+                         "uitzendbureaus", "uwv", "vakbonden", "werkcentra", "werkgevers", "werkgeversorganisaties",
                          "werkgeversservicepunten"},
         "party": {"vvd"},
         "instrument": {"banenafspraak", "beschut-werk", "detachering", "jobcarving", "jobcoaching", "loonkostensubsidie",
@@ -200,7 +200,7 @@ EXPECTED = {
     "003_04a32c7a5231b5fd.txt": {
         "organisation": {"arbeidsmarktregios", "awvn", "bzk", "cbs", "clientenraden", "gemeenten", "ggz", "kabinet",
                          "nla", "oecd", "panteia", "regering", "rijksoverheid", "scp", "seo",
-                         "sociaal-ontwikkelbedrijven", "sociale-dienst", "sociale-partners", "staten-generaal", "szw",
+                         "sw-bedrijven", "sociale-dienst", "sociale-partners", "staten-generaal", "szw",
                          "trimbos-instituut", "tweede-kamer", "uwv", "verbond-sectorwerkgevers-overheid", "werkgevers",
                          "werkgeversservicepunten"},
         "party": set(),
@@ -213,7 +213,7 @@ EXPECTED = {
     },
     "004_d23de44939d176b2.txt": {
         "organisation": {"arbeidsmarktregios", "gemeenten", "kabinet", "nla", "regering", "sociaal-ontwikkelbedrijven",
-                         "sociale-dienst", "szw", "uwv", "vng", "werkgevers", "werkgeversservicepunten", "werkkamer"},
+                         "sociale-dienst", "sw-bedrijven", "szw", "uwv", "vng", "werkgevers", "werkgeversservicepunten", "werkkamer"},
         "party": {"sp"},
         "instrument": {"banenafspraak", "beschut-werk", "breed-offensief", "kandidatenverkenner", "perspectief-op-werk",
                        "vum"},

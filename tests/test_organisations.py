@@ -42,13 +42,20 @@ def test_the_group_stays_where_no_name_follows(nlp):
     ("text", "name", "group"),
     [
         ("Het onderzoeksbureau Bartels evalueerde.", "Bartels", None),
-        ("Bij sw-bedrijf Ergon werken velen.", "Ergon", "id/organisatie/sociaal-ontwikkelbedrijven"),
+        ("Bij sw-bedrijf Ergon werken velen.", "Ergon", "id/organisatie/sw-bedrijven"),
         ("Het Werkgeversservicepunt Drechtsteden helpt.", "Werkgeversservicepunt Drechtsteden", "id/organisatie/werkgeversservicepunten"),
         ("Het advies van de commissie-Borstlap volgt.", "commissie-Borstlap", None),
     ],
 )
 def test_kind_word_and_name(nlp, text, name, group):
-    assert [(n, g) for _, _, n, g in organisations(nlp, text)] == [(name, group)]
+    assert [(n, g) for _, _, n, g in organisations(nlp, text) if n] == [(name, group)]
+
+
+def test_a_kind_word_before_a_name_is_also_its_group(nlp):
+    found = organisations(nlp, "Bij sw-bedrijf Ergon in Eindhoven werken velen.")
+    assert [(text, key) for text, key, _, _ in found] == [
+        ("sw-bedrijf", "id/organisatie/sw-bedrijven"), ("Ergon", "id/organisatie/ergon"),
+    ]
 
 
 def test_vocabulary_names_keep_their_concept(nlp):
