@@ -325,3 +325,12 @@ def test_motion_document_title_in_sentence_case(nlp):
 def test_hyphenated_motion_with_names_beyond_latin_1(nlp):
     found = motions(nlp, "Zie de motie-Öztürk/Ağaoğlu over werk.")
     assert found[0][2]["submitters"] == ["Öztürk", "Ağaoğlu"]
+
+
+def test_header_names_end_at_cum_suis_and_signatures_may_follow_footnotes(nlp):
+    text = (
+        "Nr. E MOTIE VAN HET LID VAN DIJK-DE VRIES C.S.\nOVER DE DOELGROEPVERKLARING\nVoorgesteld 8 december 2015\n"
+        "De Kamer,\ngehoord de beraadslaging,\nverzoekt de regering iets,\nen gaat over tot de orde van de dag.\n\n"
+        "1 Kamerstukken I 2015/16, 34 304, C.\n Van Dijk-de Vries\nSchalk-Ünal\n"
+    )
+    assert base.document_facts(run(nlp, text))["submitters"] == ["Van Dijk-de Vries", "Schalk-Ünal"]

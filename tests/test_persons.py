@@ -354,3 +354,8 @@ def test_surname_of_a_person_in_the_metadata_block_is_known(nlp):
 def test_role_word_ending_a_compound(nlp):
     got = {a["name"]: a.get("role") for _, a in found(run(nlp, "Volgens VVD-Kamerlid Jansen en oud-minister Donner niet."))}
     assert got == {"Jansen": "Kamerlid", "Donner": "Minister"}
+
+
+def test_plausible_name_rejects_words_that_never_are_names():
+    assert not persons.plausible_name("Sociale Zaken") and not persons.plausible_name("Tweede Kamerlid")
+    assert persons.plausible_name("J. Klijnsma") and persons.plausible_name("Öztürk")
