@@ -133,3 +133,60 @@ def persons_named(family_name: str) -> tuple[RegisterPerson, ...]:
 def name_forms() -> dict[str, tuple[str, ...]]:
     """Person IRI path -> every name form of that person (for gazetteers and evaluation)."""
     return {person.path: person.labels for person in load_register()}
+
+
+#: Roles the register dates (its org:role slugs); other roles (griffier, voorzitter) are no evidence.
+_REGISTER_ROLES = {"kamerlid", "minister", "staatssecretaris", "minister-president", "viceminister-president"}
+
+
+def _given_matches(person: RegisterPerson, given: str) -> bool:
+    """'Jasper' fits 'Jasper'; 'Piet Hein' fits 'Piet Hein'; 'Piet' fits 'Piet Hein' (first given name)."""
+    written, known = given.casefold().split(), person.given_name.casefold().split()
+    return bool(written) and known[: len(written)] == written
+
+
+def _initials_match(person: RegisterPerson, initials: str) -> bool:
+    """'J.J.' fits 'J.J.'; 'J.' fits 'J.J.' (a document may print only the first); 'G.' does not fit 'J.J.'."""
+    known = person.initials or (person.given_name[:1] + "." if person.given_name else "")
+    return bool(known) and known.casefold().startswith(initials.casefold())
+
+
+def resolve(
+    family_name: str,
+    *,
+    given_name: str = "",
+    initials: str = "",
+    party: str | None = None,
+    role: str | None = None,
+    organisation: str | None = None,
+    date: str | None = None,
+) -> RegisterPerson | None:
+    """The one register person a mention can be, or None.
+
+    Name parts narrow the candidates (same surname with tussenvoegsel; same first name or initials
+    when written); the party, the role (with its ministry) and the document date must then fit the
+    person's memberships. A mention by surname alone resolves only with a date that falls in one of
+    the candidate's dated memberships: an undated "Van Dijk" could be any of six. Nothing is decided
+    by elimination of what the register does not know: it stops in 2019.
+    """
+    candidates = list(persons_named(family_name))
+    if given_name:
+        candidates = [p for p in candidates if _given_matches(p, given_name)]
+    elif initials:
+        candidates = [p for p in candidates if _initials_match(p, initials)]
+    if party:
+        candidates = [p for p in candidates if party in p.parties(date)]
+    role_slug = (role or "").casefold().replace(" ", "-")
+    if role_slug in _REGISTER_ROLES:
+        candidates = [p for p in candidates if role_slug in p.roles(date)]
+        if organisation and role_slug != "kamerlid":
+            in_organisation = [
+                p for p in candidates
+                if any(m.role == role_slug and m.organisation == organisation and m.covers(date) for m in p.memberships)
+            ]
+            candidates = in_organisation
+    if not given_name and not initials:
+        if not date:
+            return None
+        candidates = [p for p in candidates if any(m.start and m.covers(date) for m in p.memberships)]
+    return candidates[0] if len(candidates) == 1 else None

@@ -14,6 +14,7 @@ from typing import IO, Iterable
 
 from pyoxigraph import (
     DefaultGraph,
+    Literal,
     NamedNode,
     Quad,
     QueryBoolean,
@@ -134,6 +135,65 @@ class KGStore:
             GraphInfo(row["g"].value, row["source"].value if row["source"] else None, int(row["n"].value))
             for row in rows
         ]
+
+    def content_graphs(self, content_sha256: str) -> dict[str, tuple[str, set[str]]]:
+        """Graph IRI -> (build activity IRI, file names) for every document graph of an item with this content.
+
+        Index look-ups only: the build's skip check is keyed by content, so a renamed or copied file
+        is recognised without a query over the store.
+        """
+        kg_item, sha = NamedNode(KG + "Item"), Literal(content_sha256)
+        rdf_type, source_file = NamedNode(PREFIXES["rdf"] + "type"), NamedNode(KG + "sourceFile")
+        generated_by = NamedNode(PREFIXES["prov"] + "wasGeneratedBy")
+        found: dict[str, tuple[str, set[str]]] = {}
+        for quad in self.store.quads_for_pattern(None, NamedNode(KG + "contentSha256"), sha, None):
+            graph = quad.graph_name
+            if isinstance(graph, DefaultGraph) or not any(self.store.quads_for_pattern(quad.subject, rdf_type, kg_item, graph)):
+                continue
+            activity = next(iter(self.store.quads_for_pattern(graph, generated_by, None, graph)), None)
+            names = {q.object.value for q in self.store.quads_for_pattern(quad.subject, source_file, None, graph)}
+            found[graph.value] = (activity.object.value if activity else "", names)
+        return found
+
+    def forget_file_names(self, names: set[str], keep: set[str]) -> list[str]:
+        """Unlink ``names`` from every item whose content is not in ``keep`` (a file that now holds
+        other bytes); an item left without a file name loses its graph. Returns the removed graphs."""
+        self._check_writable()
+        source_file, rdf_type = NamedNode(KG + "sourceFile"), NamedNode(PREFIXES["rdf"] + "type")
+        kg_item, content = NamedNode(KG + "Item"), NamedNode(KG + "contentSha256")
+        removed: list[str] = []
+        for name in sorted(names):
+            for quad in list(self.store.quads_for_pattern(None, source_file, Literal(name), None)):
+                graph = quad.graph_name
+                if isinstance(graph, DefaultGraph) or not any(
+                    self.store.quads_for_pattern(quad.subject, rdf_type, kg_item, graph)
+                ):
+                    continue
+                sha = next(iter(self.store.quads_for_pattern(quad.subject, content, None, graph)), None)
+                if sha is None or sha.object.value in keep:
+                    continue
+                others = {q.object.value for q in self.store.quads_for_pattern(quad.subject, source_file, None, graph)}
+                if others <= {name}:
+                    self.remove_graph(graph)
+                    removed.append(graph.value)
+                else:
+                    self.store.remove(quad)
+                    self.store.remove(Quad(quad.subject, source_file, Literal(name), DefaultGraph()))
+        return removed
+
+    def add_file_names(self, content_sha256: str, names: list[str]) -> None:
+        """Record more file names for the item with this content (a copied file), in its graph and the merge."""
+        self._check_writable()
+        source_file, kg_item = NamedNode(KG + "sourceFile"), NamedNode(KG + "Item")
+        rdf_type = NamedNode(PREFIXES["rdf"] + "type")
+        quads = []
+        for graph in self.content_graphs(content_sha256):
+            graph_node = NamedNode(graph)
+            for typed in self.store.quads_for_pattern(None, rdf_type, kg_item, graph_node):
+                for name in names:
+                    for target in (graph_node, DefaultGraph()):
+                        quads.append(Quad(typed.subject, source_file, Literal(name), target))
+        self.store.extend(quads)
 
     def __len__(self) -> int:
         return len(self.store)

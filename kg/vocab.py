@@ -1,7 +1,15 @@
 """Namespaces and IRI minting: the one place that knows how kg names things.
 
-IRIs are derived from content only (normalized ids, labels, file names), never from run order or
-random numbers, so two builds of the same input name every node the same way.
+IRIs are derived from content only (official ids, name parts, content hashes), never from file
+names, run order or random numbers: two builds of the same input name every node the same way,
+and renaming a file changes no IRI.
+
+A document kg reads is a *work* named after its official id in its own series
+(``id/kamerstuk/34950-XV-9``, ``id/handelingen/h-tk-20072008-75``,
+``id/aanhangsel/ah-tk-20192020-961``), or ``id/document/{content hash}`` without one. Each file read
+is an *item* (``id/item/{content hash}``). What a document says (its named graph, questions,
+answers, associations) is minted under the work's *scope*; text positions are minted under the
+scope plus the content hash, because offsets belong to one file's bytes.
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ PREFIXES: dict[str, str] = {
     "itsrdf": "http://www.w3.org/2005/11/its/rdf#",
     "void": "http://rdfs.org/ns/void#",
     "dcat": "http://www.w3.org/ns/dcat#",
+    "time": "http://www.w3.org/2006/time#",
 }
 
 
@@ -51,10 +60,14 @@ class Namespace:
 
 
 RDF, RDFS, OWL, XSD = (Namespace(PREFIXES[p]) for p in ("rdf", "rdfs", "owl", "xsd"))
-DCTERMS, FOAF, ORG, OPENGOV, PERSON, SCHEMA, SKOS, PROV, NIF, ITSRDF, VOID, DCAT = (
+DCTERMS, FOAF, ORG, OPENGOV, PERSON, SCHEMA, SKOS, PROV, NIF, ITSRDF, VOID, DCAT, TIME = (
     Namespace(PREFIXES[p])
-    for p in ("dcterms", "foaf", "org", "opengov", "person", "schema", "skos", "prov", "nif", "itsrdf", "void", "dcat")
+    for p in (
+        "dcterms", "foaf", "org", "opengov", "person", "schema", "skos", "prov", "nif", "itsrdf", "void", "dcat", "time",
+    )
 )
+#: ISO 639-3 code of Dutch as a Lexvo IRI, the form nif:predLang expects.
+DUTCH = NamedNode("http://lexvo.org/id/iso639-3/nld")
 KGV = Namespace(KG)
 
 #: The class each mention category is recorded as (``itsrdf:taClassRef``); queries map it back.
@@ -65,7 +78,14 @@ CATEGORY_CLASSES: dict[str, NamedNode] = {
     "instrument": KGV.Instrument,
     "law": KGV.Law,
     "motion": OPENGOV.Motion,
-    "kamerstuk": KGV.Kamerstuk,
+    "kamerstuk": KGV.ParliamentaryDocument,
+}
+
+#: KOOP's id patterns per series; only ids of these shapes get a link to officielebekendmakingen.nl.
+KOOP_PATTERNS: dict[str, re.Pattern] = {
+    "kamerstuk": re.compile(r"^[0-9]{4,6}(?:-[A-Z0-9]+)?-[0-9A-Z]+$"),  # kst-34950-XV-9, kst-31234-J
+    "aanhangsel": re.compile(r"^ah-(?:tk|ek)-[0-9]{8}-[0-9]+$"),  # ah-tk-20192020-961
+    "handelingen": re.compile(r"^h-(?:tk|ek)-[0-9]{8}-[0-9]+-[0-9]+$"),  # h-tk-20192020-75-5 (meeting-item)
 }
 
 
@@ -114,8 +134,10 @@ class Minter:
     def iri(self, path: str) -> NamedNode:
         return NamedNode(self.base + path)
 
-    def document_graph(self, source_slug: str) -> NamedNode:
-        return self.iri(f"graph/document/{source_slug}")
+    def document_graph(self, scope: str, content_sha256: str) -> NamedNode:
+        """The named graph of what one item says: ``graph/{scope}/{hash}`` (``graph/{scope}`` when the
+        scope is the hash already), so two items of one work never share a graph."""
+        return self.iri(f"graph/{item_scope(scope, content_sha256)}")
 
     @property
     def ontology_graph(self) -> NamedNode:
@@ -125,34 +147,64 @@ class Minter:
     def dataset_graph(self) -> NamedNode:
         return self.iri("graph/dataset")
 
-    def kamerstuk(self, identifier: str) -> NamedNode:
-        return self.iri(f"id/kamerstuk/{identifier}")
+    def publication(self, identifier: str) -> NamedNode:
+        """A Kamerstuk, Handelingen or Aanhangsel item by its official id, under its series' path."""
+        return self.iri(f"id/{series(identifier)}/{identifier}")
 
     def dossier(self, number: str) -> NamedNode:
         return self.iri(f"id/dossier/{number}")
 
-    def document(self, source_slug: str) -> NamedNode:
-        return self.iri(f"id/document/{source_slug}")
+    def work(self, scope: str) -> NamedNode:
+        return self.iri(f"id/{scope}")
+
+    def item(self, content_sha256: str) -> NamedNode:
+        return self.iri(f"id/item/{short_hash(content_sha256)}")
 
     def person(self, key: str) -> NamedNode:
         return self.iri(f"id/persoon/{key}")
 
-    def text(self, source_slug: str, start: int | None = None, end: int | None = None) -> NamedNode:
+    def activity(self, digest: str) -> NamedNode:
+        """A document build, named by :func:`build_key` (content, kg version, model): no file name."""
+        return self.iri(f"build/{digest}")
+
+    def text(self, scope: str, content_sha256: str, start: int | None = None, end: int | None = None) -> NamedNode:
         suffix = "" if start is None else f"#char={start},{end}"
-        return self.iri(f"text/{source_slug}{suffix}")
+        return self.iri(f"text/{item_scope(scope, content_sha256)}{suffix}")
 
 
-def source_slug(file_name: str) -> str:
-    """The slug naming a source file's graph and text: its stem, slugified."""
-    stem = file_name.rsplit(".", 1)[0] if "." in file_name else file_name
-    return slug(stem)
+def short_hash(content_sha256: str) -> str:
+    """The first 16 hex digits of a content hash: what IRIs carry (the full hash is a literal)."""
+    return content_sha256[:16]
 
 
-def koop_url(identifier: str) -> str:
-    """Official publication page of a Kamerstuk/Handelingen id on officielebekendmakingen.nl."""
-    if re.match(r"^a?h-", identifier):
-        return f"{KOOP}{identifier}"
-    return f"{KOOP}kst-{identifier}"
+def series(identifier: str) -> str:
+    """``'kamerstuk'``, ``'handelingen'`` or ``'aanhangsel'`` for a normalized official id."""
+    if identifier.startswith("ah-"):
+        return "aanhangsel"
+    if identifier.startswith("h-"):
+        return "handelingen"
+    return "kamerstuk"
+
+
+def work_scope(identifier: str | None, content_sha256: str) -> str:
+    """Path everything a document says is minted under: its series and id, else its content hash."""
+    if identifier:
+        return f"{series(identifier)}/{identifier}"
+    return f"document/{short_hash(content_sha256)}"
+
+
+def item_scope(scope: str, content_sha256: str) -> str:
+    """The work's scope plus the content hash: where what one file's text says is minted."""
+    digest = short_hash(content_sha256)
+    return scope if scope.endswith(digest) else f"{scope}/{digest}"
+
+
+def koop_url(identifier: str) -> str | None:
+    """Official publication page on officielebekendmakingen.nl, only for ids of KOOP's own shapes."""
+    kind = series(identifier)
+    if not KOOP_PATTERNS[kind].match(identifier):
+        return None
+    return f"{KOOP}kst-{identifier}" if kind == "kamerstuk" else f"{KOOP}{identifier}"
 
 
 def build_key(content_sha256: str, kg_version: str, model: str) -> str:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 
 import pytest
 
+from pyoxigraph import NamedNode
+
 from kg.build import build, sample_paths
 from kg.store import KGStore, StoreError
-from kg.vocab import Minter, source_slug
 
 
 @pytest.fixture
@@ -60,15 +62,17 @@ def test_rebuilding_a_changed_document_replaces_only_its_graph(tmp_path):
     shutil.copy(second, folder / "b.txt")
     store = KGStore.open(tmp_path / "store")
     build(store, [folder])
-    minter = Minter()
-    graph_a, graph_b = minter.document_graph(source_slug("a.txt")), minter.document_graph(source_slug("b.txt"))
-    before_b = _graph_quads(store, graph_b)
+    (graph_b,) = store.content_graphs(hashlib.sha256(second.read_bytes()).hexdigest())
+    before_b = _graph_quads(store, NamedNode(graph_b))
 
-    (folder / "a.txt").write_text("De Kamer spreekt over de Wajong en het UWV.\n", encoding="utf-8")
+    new_text = "De Kamer spreekt over de Wajong en het UWV.\n"
+    (folder / "a.txt").write_text(new_text, encoding="utf-8")
     report = build(store, [folder])
     assert report.built == ["a.txt"] and report.skipped_unchanged == ["b.txt"]
-    assert _graph_quads(store, graph_b) == before_b
-    after_a = "\n".join(_graph_quads(store, graph_a))
+    assert _graph_quads(store, NamedNode(graph_b)) == before_b
+    (graph_a,) = store.content_graphs(hashlib.sha256(new_text.encode()).hexdigest())
+    assert not store.content_graphs(hashlib.sha256(first.read_bytes()).hexdigest())
+    after_a = "\n".join(_graph_quads(store, NamedNode(graph_a)))
     assert "id/wet/wajong" in after_a
     # Nothing of the old text of a.txt survives in its graph.
     assert first.read_text(encoding="utf-8")[:40] not in after_a
@@ -116,7 +120,7 @@ def test_every_mention_points_at_its_raw_characters(corpus_store, corpus_files):
                  ?m a nif:Phrase ; nif:beginIndex ?begin ; nif:endIndex ?end ; nif:anchorOf ?anchor ;
                     kg:surfaceForm ?surface ; nif:referenceContext ?ctx ; nif:sentence ?s .
                  ?s nif:beginIndex ?sb ; nif:endIndex ?se .
-                 ?ctx nif:sourceUrl ?doc . ?doc kg:sourceFile ?source }"""
+                 ?ctx nif:sourceUrl ?item . ?item kg:sourceFile ?source }"""
         )
     )
     assert len(rows) > 300

@@ -92,8 +92,12 @@ def test_every_kg_term_is_documented_in_dutch_and_english(vocabulary):
 
 def test_kg_classes_specialise_the_reused_vocabularies(vocabulary):
     expected = {
-        "Kamerstuk": "http://xmlns.com/foaf/0.1/Document",
+        "Kamerstuk": KG + "ParliamentaryDocument",
+        "HandelingenItem": KG + "ParliamentaryDocument",
+        "AanhangselItem": KG + "ParliamentaryDocument",
+        "ParliamentaryDocument": "http://xmlns.com/foaf/0.1/Document",
         "Document": "http://xmlns.com/foaf/0.1/Document",
+        "Item": "http://www.w3.org/ns/prov#Entity",
         "Law": "http://schema.org/Legislation",
         "Instrument": "http://www.w3.org/2004/02/skos/core#Concept",
         "PoliticalParty": "http://www.w3.org/ns/org#Organization",

@@ -1,6 +1,6 @@
 """The saved-query library itself: headers, portability, and how parameters bind.
 
-Run against a small hand-built graph in kg's shapes (``kg/rdf.py``), so that each query's
+Run against a small hand-built graph in kg's shapes (``kg/rdf/``), so that each query's
 parameter handling is checked on data whose answers are known exactly, independent of how well
 the extractors do on real text (``test_queries.py`` covers that).
 
@@ -55,19 +55,20 @@ FIXTURE = """
 
 <graph/document/a> {
   <graph/document/a> prov:wasGeneratedBy <build/a/1> ; kg:sourceFile "a.txt" .
-  <id/kamerstuk/11111-7> a kg:Document , foaf:Document , kg:Kamerstuk ;
+  <id/kamerstuk/11111-7> a kg:Document , foaf:Document , kg:Kamerstuk , kg:ParliamentaryDocument ;
     dcterms:identifier "11111-7" ; dcterms:type <id/documenttype/brief> ;
     dcterms:date "2019-03-04"^^xsd:date ; dcterms:title "Brief over jobcoaching"@nl ;
     dcterms:source <https://zoek.officielebekendmakingen.nl/kst-11111-7> ; dcterms:isPartOf <id/dossier/11111> ;
-    kg:sourceFile "a.txt" ; kg:contentSha256 "aaaa" ; prov:wasGeneratedBy <build/a/1> ;
+    prov:wasGeneratedBy <build/a/1> ;
     dcterms:references <id/kamerstuk/22222-3> , <id/kamerstuk/22222-4> , <id/kamerstuk/11111-7> ;
     dcterms:subject <id/instrument/jobcoaching> , <id/instrument/loonkostensubsidie> , <id/wet/participatiewet> ;
     kg:mentions <id/organisatie/uwv> , <id/organisatie/gemeenten> , <id/persoon/jansen> , <id/motie/22222-motie-bakker> ;
     dcterms:creator <id/persoon/jansen> .
+  <id/item/aaaa> a kg:Item ; kg:itemOf <id/kamerstuk/11111-7> ; kg:sourceFile "a.txt" ; kg:contentSha256 "aaaa" .
   <id/dossier/11111> a kg:Dossier ; dcterms:identifier "11111" .
-  <id/kamerstuk/22222-3> a kg:Kamerstuk ; dcterms:identifier "22222-3" ; rdfs:label "22222-3" ; dcterms:isPartOf <id/dossier/22222> ;
+  <id/kamerstuk/22222-3> a kg:Kamerstuk , kg:ParliamentaryDocument ; dcterms:identifier "22222-3" ; rdfs:label "22222-3" ; dcterms:isPartOf <id/dossier/22222> ;
     dcterms:source <https://zoek.officielebekendmakingen.nl/kst-22222-3> .
-  <id/kamerstuk/22222-4> a kg:Kamerstuk , opengov:Motion ; dcterms:identifier "22222-4" ; rdfs:label "22222-4" , "motie-De Vries c.s."@nl ;
+  <id/kamerstuk/22222-4> a kg:Kamerstuk , kg:ParliamentaryDocument , opengov:Motion ; dcterms:identifier "22222-4" ; rdfs:label "22222-4" , "motie-De Vries c.s."@nl ;
     dcterms:isPartOf <id/dossier/22222> ; dcterms:source <https://zoek.officielebekendmakingen.nl/kst-22222-4> ;
     dcterms:creator <id/persoon/de-vries> .
   <id/motie/22222-motie-bakker> a opengov:Motion ; rdfs:label "motie-Bakker"@nl .
@@ -77,7 +78,7 @@ FIXTURE = """
   <id/rol/minister> a org:Role ; skos:prefLabel "Minister"@nl .
   <id/persoon/de-vries> a foaf:Person , person:Person ; foaf:name "De Vries" ; foaf:familyName "De Vries" ; org:memberOf <id/partij/vvd> .
   <text/a> a nif:Context ; nif:isString "UWV en gemeenten zetten jobcoaching in. Zie Kamerstuk 22222, nr. 3 en motie 22222-4. Gemeenten betalen loonkostensubsidie uit de Participatiewet." ;
-    nif:beginIndex 0 ; nif:endIndex 147 ; nif:sourceUrl <id/kamerstuk/11111-7> .
+    nif:beginIndex 0 ; nif:endIndex 147 ; nif:sourceUrl <id/item/aaaa> .
   <text/a#char=0,40> a nif:Sentence ; nif:beginIndex 0 ; nif:endIndex 40 ; nif:referenceContext <text/a> ;
     nif:anchorOf "UWV en gemeenten zetten jobcoaching in." ; kg:surfaceForm "UWV en gemeenten zetten jobcoaching in." .
   <text/a#char=0,3> a nif:Phrase ; nif:beginIndex 0 ; nif:endIndex 3 ; nif:anchorOf "UWV" ; kg:surfaceForm "UWV" ;
@@ -89,7 +90,7 @@ FIXTURE = """
   <text/a#char=41,85> a nif:Sentence ; nif:beginIndex 41 ; nif:endIndex 85 ; nif:referenceContext <text/a> ;
     nif:anchorOf "Zie Kamerstuk 22222, nr. 3 en motie 22222-4." ; kg:surfaceForm "Zie Kamerstuk 22222, nr. 3 en motie 22222-4." .
   <text/a#char=45,67> a nif:Phrase ; nif:beginIndex 45 ; nif:endIndex 67 ; nif:anchorOf "Kamerstuk 22222, nr. 3" ; kg:surfaceForm "Kamerstuk 22222, nr. 3" ;
-    nif:referenceContext <text/a> ; nif:sentence <text/a#char=41,85> ; itsrdf:taIdentRef <id/kamerstuk/22222-3> ; itsrdf:taClassRef kg:Kamerstuk ; prov:wasGeneratedBy <build/a/1> .
+    nif:referenceContext <text/a> ; nif:sentence <text/a#char=41,85> ; itsrdf:taIdentRef <id/kamerstuk/22222-3> ; itsrdf:taClassRef kg:ParliamentaryDocument ; prov:wasGeneratedBy <build/a/1> .
   <text/a#char=71,84> a nif:Phrase ; nif:beginIndex 71 ; nif:endIndex 84 ; nif:anchorOf "motie 22222-4" ; kg:surfaceForm "motie 22222-4" ;
     nif:referenceContext <text/a> ; nif:sentence <text/a#char=41,85> ; itsrdf:taIdentRef <id/kamerstuk/22222-4> ; itsrdf:taClassRef opengov:Motion ; prov:wasGeneratedBy <build/a/1> .
   <text/a#char=86,147> a nif:Sentence ; nif:beginIndex 86 ; nif:endIndex 147 ; nif:referenceContext <text/a> ;
@@ -117,12 +118,12 @@ FIXTURE = """
   <graph/document/b> prov:wasGeneratedBy <build/b/2> ; kg:sourceFile "b.txt" .
   <id/document/b> a kg:Document , foaf:Document ; dcterms:type <id/documenttype/schriftelijke-vragen> ;
     dcterms:date "2020-05-06"^^xsd:date ; dcterms:title "Vragen over UWV"@nl ;
-    kg:sourceFile "b.txt" ; kg:contentSha256 "bbbb" ; prov:wasGeneratedBy <build/b/2> ;
+    prov:wasGeneratedBy <build/b/2> ;
     kg:questioner <id/persoon/de-vries> ; kg:mentions <id/persoon/de-vries> , <id/organisatie/uwv> , <id/persoon/jansen> ;
     dcterms:references <id/kamerstuk/11111-7> , <id/kamerstuk/22222-3> ; dcterms:subject <id/instrument/jobcoaching> .
-  <id/kamerstuk/11111-7> a kg:Kamerstuk ; dcterms:identifier "11111-7" ; rdfs:label "11111-7" ; dcterms:isPartOf <id/dossier/11111> ;
+  <id/kamerstuk/11111-7> a kg:Kamerstuk , kg:ParliamentaryDocument ; dcterms:identifier "11111-7" ; rdfs:label "11111-7" ; dcterms:isPartOf <id/dossier/11111> ;
     dcterms:source <https://zoek.officielebekendmakingen.nl/kst-11111-7> .
-  <id/kamerstuk/22222-3> a kg:Kamerstuk ; dcterms:identifier "22222-3" ; rdfs:label "22222-3" ; dcterms:isPartOf <id/dossier/22222> ;
+  <id/kamerstuk/22222-3> a kg:Kamerstuk , kg:ParliamentaryDocument ; dcterms:identifier "22222-3" ; rdfs:label "22222-3" ; dcterms:isPartOf <id/dossier/22222> ;
     dcterms:source <https://zoek.officielebekendmakingen.nl/kst-22222-3> .
   <id/dossier/11111> a kg:Dossier ; dcterms:identifier "11111" .
   <id/dossier/22222> a kg:Dossier ; dcterms:identifier "22222" .
@@ -136,15 +137,16 @@ FIXTURE = """
   <id/document/b/antwoord/1-2> a kg:Answer , schema:Answer ; dcterms:isPartOf <id/document/b> ; schema:text "Ja, en UWV zet jobcoaching in." ;
     kg:answers <id/document/b/vraag/1> , <id/document/b/vraag/2> ; dcterms:creator <id/persoon/jansen> .
   <text/b> a nif:Context ; nif:isString "Kent u het bericht over UWV? Zie 11111-7 en 22222-3." ;
-    nif:beginIndex 0 ; nif:endIndex 52 ; nif:sourceUrl <id/document/b> .
+    nif:beginIndex 0 ; nif:endIndex 52 ; nif:sourceUrl <id/item/bbbb> .
+  <id/item/bbbb> a kg:Item ; kg:itemOf <id/document/b> ; kg:sourceFile "b.txt" ; kg:contentSha256 "bbbb" .
   <text/b#char=0,28> a nif:Sentence ; nif:beginIndex 0 ; nif:endIndex 28 ; nif:referenceContext <text/b> ;
     nif:anchorOf "Kent u het bericht over UWV?" ; kg:surfaceForm "Kent u het bericht over UWV?" .
   <text/b#char=24,27> a nif:Phrase ; nif:beginIndex 24 ; nif:endIndex 27 ; nif:anchorOf "UWV" ; kg:surfaceForm "UWV" ;
     nif:referenceContext <text/b> ; nif:sentence <text/b#char=0,28> ; itsrdf:taIdentRef <id/organisatie/uwv> ; itsrdf:taClassRef org:Organization ; prov:wasGeneratedBy <build/b/2> .
   <text/b#char=33,40> a nif:Phrase ; nif:beginIndex 33 ; nif:endIndex 40 ; nif:anchorOf "11111-7" ; kg:surfaceForm "11111-7" ;
-    nif:referenceContext <text/b> ; itsrdf:taIdentRef <id/kamerstuk/11111-7> ; itsrdf:taClassRef kg:Kamerstuk ; prov:wasGeneratedBy <build/b/2> .
+    nif:referenceContext <text/b> ; itsrdf:taIdentRef <id/kamerstuk/11111-7> ; itsrdf:taClassRef kg:ParliamentaryDocument ; prov:wasGeneratedBy <build/b/2> .
   <text/b#char=44,51> a nif:Phrase ; nif:beginIndex 44 ; nif:endIndex 51 ; nif:anchorOf "22222-3" ; kg:surfaceForm "22222-3" ;
-    nif:referenceContext <text/b> ; itsrdf:taIdentRef <id/kamerstuk/22222-3> ; itsrdf:taClassRef kg:Kamerstuk ; prov:wasGeneratedBy <build/b/2> .
+    nif:referenceContext <text/b> ; itsrdf:taIdentRef <id/kamerstuk/22222-3> ; itsrdf:taClassRef kg:ParliamentaryDocument ; prov:wasGeneratedBy <build/b/2> .
   <build/b/2> a prov:Activity ; prov:used <text/b> ; prov:startedAtTime "2024-01-01T00:00:02+00:00"^^xsd:dateTime ;
     prov:endedAtTime "2024-01-01T00:00:03+00:00"^^xsd:dateTime ; prov:wasAssociatedWith <agent/kg/0.1.0> ;
     kg:nlpModel "spacy.blank('nl')" ; kg:nlpMode "rules-only" ; kg:spacyVersion "3.8.7" ; kg:contentSha256 "bbbb" ; kg:sourceFile "b.txt" .
@@ -152,7 +154,8 @@ FIXTURE = """
 }
 
 <graph/document/c> {
-  <id/document/c> a kg:Document , foaf:Document ; kg:sourceFile "c.txt" ; kg:contentSha256 "cccc" .
+  <id/document/c> a kg:Document , foaf:Document .
+  <id/item/cccc> a kg:Item ; kg:itemOf <id/document/c> ; kg:sourceFile "c.txt" ; kg:contentSha256 "cccc" .
 }
 
 <graph/dataset> {

@@ -20,6 +20,7 @@ SENTENCE = f"{BASE}text/x#char={SENT_START},{SENT_END}"
 MENTION = f"{BASE}text/x#char={UWV_START},{UWV_START + 3}"
 ASSOCIATION = BASE + "id/document/x/associatie/uwv--jobcoaching"
 BUILD = BASE + "build/x/1"
+ITEM = BASE + "id/item/x"
 
 PREFIXES = """
 @prefix kg: <https://w3id.org/kamerstukken-kg/def#> .
@@ -48,16 +49,18 @@ REFERENCE = PREFIXES + """
 
 NNI = "^^xsd:nonNegativeInteger"
 DOCUMENT = PREFIXES + f"""
-<id/kamerstuk/34950-XV-10> a kg:Document , foaf:Document , kg:Kamerstuk ;
+<id/kamerstuk/34950-XV-10> a kg:Document , foaf:Document , kg:Kamerstuk , kg:ParliamentaryDocument ;
     dcterms:identifier "34950-XV-10" ; dcterms:type <id/documenttype/brief> ;
     dcterms:date "2018-06-21"^^xsd:date ; dcterms:title "Verzamelbrief"@nl ;
     dcterms:source <https://zoek.officielebekendmakingen.nl/kst-34950-XV-10> ;
     dcterms:isPartOf <id/dossier/34950> ; dcterms:references <id/kamerstuk/34950-XV-9> ;
     dcterms:subject <id/instrument/jobcoaching> , <id/wet/participatiewet> ;
     dcterms:creator <id/persoon/van-ark> ;
-    kg:sourceFile "x.txt" ; kg:contentSha256 "{SHA}" ; prov:wasGeneratedBy <build/x/1> ;
+    prov:wasGeneratedBy <build/x/1> ;
     kg:mentions <id/organisatie/uwv> , <id/persoon/van-ark> .
-<id/kamerstuk/34950-XV-9> a kg:Kamerstuk ; dcterms:identifier "34950-XV-9" ; rdfs:label "34950-XV-9" ;
+<id/item/x> a kg:Item ; kg:itemOf <id/kamerstuk/34950-XV-10> ; kg:sourceFile "x.txt" ; kg:contentSha256 "{SHA}" ;
+    dcterms:format "text/plain" .
+<id/kamerstuk/34950-XV-9> a kg:Kamerstuk , kg:ParliamentaryDocument ; dcterms:identifier "34950-XV-9" ; rdfs:label "34950-XV-9" ;
     dcterms:isPartOf <id/dossier/34950> ; dcterms:source <https://zoek.officielebekendmakingen.nl/kst-34950-XV-9> .
 <id/dossier/34950> a kg:Dossier ; dcterms:identifier "34950" .
 <id/persoon/van-ark> a foaf:Person , person:Person ; foaf:name "T. van Ark" ; foaf:familyName "Van Ark" ;
@@ -67,7 +70,7 @@ DOCUMENT = PREFIXES + f"""
 <id/rol/staatssecretaris> a org:Role ; skos:prefLabel "Staatssecretaris"@nl .
 <id/motie/34950-49> a opengov:Motion ; rdfs:label "motie-Van Ark"@nl ; dcterms:creator <id/persoon/van-ark> .
 <text/x> a nif:Context , nif:RFC5147String ; nif:isString {RAW!r} ; nif:beginIndex "0"{NNI} ;
-    nif:endIndex "{len(RAW)}"{NNI} ; nif:sourceUrl <id/kamerstuk/34950-XV-10> .
+    nif:endIndex "{len(RAW)}"{NNI} ; nif:sourceUrl <id/item/x> .
 <text/x#char={SENT_START},{SENT_END}> a nif:Sentence , nif:RFC5147String ; nif:beginIndex "{SENT_START}"{NNI} ;
     nif:endIndex "{SENT_END}"{NNI} ; nif:referenceContext <text/x> ; nif:anchorOf {RAW[SENT_START:SENT_END]!r} ;
     kg:surfaceForm "Het UWV zet jobcoaching in, zie Kamerstuk 34950-XV-9." .
@@ -82,7 +85,7 @@ DOCUMENT = PREFIXES + f"""
 <id/document/x/associatie/uwv--jobcoaching> a kg:ActorInstrumentAssociation ; kg:actor <id/organisatie/uwv> ;
     kg:instrument <id/instrument/jobcoaching> ; kg:evidenceCount "1"{NNI} ;
     kg:evidence <text/x#char={SENT_START},{SENT_END}> ; kg:verb "inzetten" ; dcterms:isPartOf <id/kamerstuk/34950-XV-10> .
-<build/x/1> a prov:Activity ; prov:used <text/x> ;
+<build/x/1> a prov:Activity ; prov:used <text/x> , <id/item/x> ;
     prov:startedAtTime "2024-01-01T00:00:00+00:00"^^xsd:dateTime ; prov:endedAtTime "2024-01-01T00:00:01+00:00"^^xsd:dateTime ;
     prov:wasAssociatedWith <agent/kg/0.1.0> ; kg:nlpModel "spacy.blank('nl')" ; kg:nlpMode "rules-only" ;
     kg:spacyVersion "3.8.18" ; kg:contentSha256 "{SHA}" .
@@ -166,7 +169,7 @@ def test_a_kgstore_is_accepted_too():
         ('kg:nlpMode "rules-only"', 'kg:nlpMode "fast"', BUILD, ("Violation", "kg:nlpMode", "PatternConstraintComponent")),
         ('kg:spacyVersion "3.8.18" ;', "", BUILD, ("Violation", "kg:spacyVersion", "MinCountConstraintComponent")),
         # the document hash
-        (f'kg:contentSha256 "{SHA}" ; prov:wasGeneratedBy', 'kg:contentSha256 "abc" ; prov:wasGeneratedBy', DOC,
+        (f'kg:contentSha256 "{SHA}" ;\n    dcterms:format', 'kg:contentSha256 "abc" ;\n    dcterms:format', ITEM,
          ("Violation", "kg:contentSha256", "PatternConstraintComponent")),
         # dates are xsd:date
         ('"2018-06-21"^^xsd:date', '"21 juni 2018"', DOC, ("Violation", "dcterms:date", "DatatypeConstraintComponent")),
