@@ -57,7 +57,7 @@ def store(tmp_path_factory):
 
 
 def document_of(store, name):
-    (row,) = rows(store, f"SELECT ?d WHERE {{ ?d kg:sourceFile '{name}' ; a kg:Document }}")
+    (row,) = rows(store, f"SELECT ?d WHERE {{ ?item kg:sourceFile '{name}' ; kg:itemOf ?d }}")
     return row[0]
 
 
@@ -71,7 +71,8 @@ def test_web_page_facts_reach_the_graph(store):
     answerers = rows(store, f"""SELECT ?name WHERE {{ GRAPH ?g {{
         ?a a kg:Answer ; dcterms:isPartOf <{doc}> ; dcterms:creator/foaf:name ?name }} }}""")
     assert ["Van der Berg"] in answerers
-    sources = rows(store, f"SELECT ?s WHERE {{ <{doc}> dcterms:source ?s }}")
+    # the page the file was saved from is where the item came from
+    sources = rows(store, f"SELECT ?s WHERE {{ ?item kg:itemOf <{doc}> ; dcterms:source ?s }}")
     assert ["https://zoek.officielebekendmakingen.nl/ah-tk-20202021-1890.html"] in sources
     dates = rows(store, f"SELECT ?date WHERE {{ <{doc}> dcterms:date ?date }}")
     assert dates == [["2021-03-02"]]
@@ -89,9 +90,9 @@ def test_html_page_facts_reach_the_graph(store):
     assert contributors == [["A. de Wit-Bakker"]]
     assert rows(store, f"SELECT ?t WHERE {{ <{doc}> dcterms:type ?t }}")[0][0].endswith("motie")
     assert rows(store, f"SELECT ?d WHERE {{ <{doc}> dcterms:date ?d }}") == [["2021-03-04"]]
-    (published,) = rows(store, f"SELECT ?s WHERE {{ ?c nif:sourceUrl <{doc}> ; nif:isString ?s }}")
+    (published,) = rows(store, f"SELECT ?s WHERE {{ ?c nif:sourceUrl/kg:itemOf <{doc}> ; nif:isString ?s }}")
     assert published[0].startswith("Motie van het lid Jansen c.s. over beschut werk\n")  # the extracted text
-    (sha,) = rows(store, f"SELECT ?h WHERE {{ <{doc}> kg:contentSha256 ?h }}")
+    (sha,) = rows(store, f"SELECT ?h WHERE {{ ?item kg:itemOf <{doc}> ; kg:contentSha256 ?h }}")
     import hashlib
 
     assert sha[0] == hashlib.sha256((DATA / "motie-35570-XV-45.html").read_bytes()).hexdigest()
@@ -101,7 +102,7 @@ def test_pdf_is_read_from_its_text_layer(store):
     doc = document_of(store, "brief-35570-XV-99.pdf")
     assert doc.endswith("35570-XV-99")  # its own number, from the page footer
     anchored = rows(store, f"""SELECT ?text WHERE {{ ?m a nif:Phrase ; nif:referenceContext ?c ; nif:anchorOf ?text .
-        ?c nif:sourceUrl <{doc}> }}""")
+        ?c nif:sourceUrl/kg:itemOf <{doc}> }}""")
     assert ["UWV"] in anchored and (["Koolmees"] in anchored or ["W. Koolmees"] in anchored)
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -55,8 +56,30 @@ def _committee(g: DocumentGraph) -> NamedNode | None:
     return None
 
 
+def _stated_dates(text: str) -> dict[str, str]:
+    """ISO dates of "(ingezonden 2 oktober 2019)" (questions submitted) and "(ontvangen 6 december
+    2019)" (answers received), as Kamervragen and their answers print them; the first of each."""
+    from kg.extractors.kamerstuk import vocabulary
+
+    months = vocabulary()["months"]
+    found: dict[str, str] = {}
+    pattern = rf"\((ingezonden|ontvangen)\s+(\d{{1,2}})\s+({'|'.join(months)})\s+((?:19|20)\d{{2}})\)"
+    for match in re.finditer(pattern, text):
+        day, month, year = int(match[2]), months[match[3]], int(match[4])
+        try:
+            found.setdefault(match[1], date(year, month, day).isoformat())
+        except ValueError:
+            continue
+    return found
+
+
 def write_metadata(g: DocumentGraph) -> None:
     work, facts = g.work, g.facts
+    stated = _stated_dates(g.doc.text)
+    if "ingezonden" in stated:
+        g.add(work, DCTERMS.dateSubmitted, Literal(stated["ingezonden"], datatype=XSD.date))
+    if "ontvangen" in stated:
+        g.add(work, DCTERMS.dateAccepted, Literal(stated["ontvangen"], datatype=XSD.date))
     doc_type = facts.get("type")
     if doc_type:
         g.add(work, DCTERMS.type, g.iri(f"id/documenttype/{doc_type}"))

@@ -19,7 +19,11 @@ def submitters(g: DocumentGraph, motion: NamedNode, names: list[str], parties: l
     for index, name in enumerate(n for n in names if isinstance(n, str) and n.strip()):
         party = parties[index] if index < len(parties) else None
         node = person(g, name, {"party": party, "role": "Kamerlid"})
-        g.add(motion, DCTERMS.creator if index == 0 else KGV.coSubmitter, node)
+        if index == 0:
+            g.add(motion, DCTERMS.creator, node)
+        else:  # stated with its super-property too, so a consumer without inference sees a contributor
+            g.add(motion, KGV.coSubmitter, node)
+            g.add(motion, DCTERMS.contributor, node)
 
 
 def motion(g: DocumentGraph, key: str, attrs: dict) -> NamedNode:

@@ -51,6 +51,7 @@ def write_reader_facts(g: DocumentGraph) -> None:
             g.add(g.work, DCTERMS.creator, entity)
         elif role == "medeindiener":
             g.add(g.work, KGV.coSubmitter, entity)
+            g.add(g.work, DCTERMS.contributor, entity)
         elif role == "beantwoorder":
             for answer in answers:
                 g.add(answer, DCTERMS.creator, entity)
