@@ -487,10 +487,13 @@ def sparql(query_text: str, fmt: str, limit: int | None, store_path, output, tim
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)), default="turtle", show_default=True,
-              help="trig/nquads keep the named graphs; turtle/ntriples/jsonld give their union.")
+              help="trig/nquads keep the named graphs; turtle/ntriples/jsonld (compact, kg's context) give their union.")
+@click.option("--with-default-graph", is_flag=True,
+              help="trig/nquads: add the default graph (the merge of the named graphs); left out by default so "
+                   "stores that read the default graph as the union count each triple once.")
 @OUTPUT_OPTION
 @STORE_OPTION
-def export(fmt: str, output, store_path) -> None:
+def export(fmt: str, with_default_graph: bool, output, store_path) -> None:
     """Export the whole graph, deterministically (same input, same bytes).
 
     \b
@@ -498,11 +501,12 @@ def export(fmt: str, output, store_path) -> None:
       kg export > kg.ttl
       kg export --format trig -o kg.trig
       kg export --format nquads | gzip > kg.nq.gz
+      kg export --format jsonld -o kg.jsonld
     """
     store = open_store(store_path, read_only=True)
     stream = _GuardedOutput(output if output is not None else sys.stdout.buffer)
     try:
-        store.export(fmt, stream)
+        store.export(fmt, stream, with_default_graph=with_default_graph)
         stream.flush()
     except OutputFailed as error:
         fail(str(error), OUTPUT)

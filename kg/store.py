@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 from typing import IO, Iterable
 
@@ -26,7 +27,7 @@ from pyoxigraph import (
     serialize,
 )
 
-from kg.export import sorted_items
+from kg.export import declared_types, sorted_items, write_jsonld
 from kg.vocab import KG, PREFIXES
 
 STORE_ENV = "KG_STORE"
@@ -328,20 +329,25 @@ class KGStore:
 
     # -- export -----------------------------------------------------------------------------------
 
-    def export(self, format: str = "turtle", output: IO[bytes] | None = None) -> bytes | None:
+    def export(self, format: str = "turtle", output: IO[bytes] | None = None, *,
+               with_default_graph: bool = False) -> bytes | None:
         """Serialize the store deterministically (sorted) as ``format``; see :data:`EXPORT_FORMATS`.
 
-        TriG and N-Quads keep the named graphs (and the default graph, their merge); Turtle,
-        N-Triples and JSON-LD give the merge.
-        Returns the bytes when ``output`` is None, else streams to ``output`` in bounded memory
-        (see :mod:`kg.export`).
+        TriG and N-Quads keep the named graphs, and add the default graph (their merge) only
+        ``with_default_graph``; Turtle, N-Triples and JSON-LD (compact, kg's context) give the merge.
+        Integers kg declares ``xsd:nonNegativeInteger`` are written so. Returns the bytes when
+        ``output`` is None, else streams to ``output`` in bounded memory (see :mod:`kg.export`).
         """
         try:
             rdf_format, keeps_graphs = EXPORT_FORMATS[format]
         except KeyError:
             raise StoreError(f"unknown export format {format!r}; choose one of {', '.join(EXPORT_FORMATS)}") from None
-        items = sorted_items(self.store, keep_graphs=keeps_graphs)
-        prefixes = PREFIXES if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG, RdfFormat.JSON_LD) else None
+        items = declared_types(sorted_items(self.store, keep_graphs=keeps_graphs, with_default_graph=with_default_graph))
+        if rdf_format == RdfFormat.JSON_LD:
+            target = output if output is not None else BytesIO()
+            write_jsonld(items, target)
+            return None if output is not None else target.getvalue()
+        prefixes = PREFIXES if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
         return serialize(items, output, format=rdf_format, prefixes=prefixes)
 
 

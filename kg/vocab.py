@@ -43,6 +43,7 @@ PREFIXES: dict[str, str] = {
     "void": "http://rdfs.org/ns/void#",
     "dcat": "http://www.w3.org/ns/dcat#",
     "time": "http://www.w3.org/2006/time#",
+    "wd": "http://www.wikidata.org/entity/",
 }
 
 

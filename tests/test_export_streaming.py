@@ -29,6 +29,9 @@ def test_spilled_runs_merge_into_the_in_memory_order(tmp_path, monkeypatch):
     monkeypatch.setattr(kg.export, "RUN_LINES", 7)  # many runs spilled to disk
     monkeypatch.setattr(kg.export, "PARSE_LINES", 5)
     out = io.BytesIO()
-    store.export("nquads", out)
+    store.export("nquads", out, with_default_graph=True)
     assert out.getvalue() == expected
+    # By default the merge (the default graph) is left out of dumps with named graphs.
+    named = [q for q in sorted(everything, key=key) if not isinstance(q.graph_name, DefaultGraph)]
+    assert store.export("nquads") == serialize(named, format=RdfFormat.N_QUADS)
     assert store.export("turtle") == store.export("turtle")
