@@ -26,6 +26,17 @@ DESCRIPTION = {
 }
 LICENSE = "http://creativecommons.org/publicdomain/zero/1.0/"
 
+#: The datasets kg links out to: (key, its IRI, the namespace its link targets start with, the
+#: link predicate, what the links are). Each becomes a void:Linkset counted from the store.
+LINKSETS = (
+    ("wikidata", "http://www.wikidata.org/", "http://www.wikidata.org/entity/", PREFIXES["skos"] + "exactMatch",
+     "persons, parties and cabinets of the person register (from OpenKamer's public data)"),
+    ("parlement-com", "https://www.parlement.com/", "https://www.parlement.com/id/", PREFIXES["foaf"] + "isPrimaryTopicOf",
+     "persons of the person register: their biography page at the Parlementair Documentatie Centrum"),
+    ("wetten-overheid", "https://wetten.overheid.nl/", "https://wetten.overheid.nl/jci1.3:c:", PREFIXES["skos"] + "exactMatch",
+     "laws with a BWB id: their JCI identifier on wetten.overheid.nl"),
+)
+
 #: File suffix -> IANA media type of the dump formats kg writes (a trailing .gz is a compression).
 MEDIA_TYPES = {
     ".nq": "application/n-quads",
@@ -165,6 +176,23 @@ def describe_dataset(
             add(distribution, DCAT.compressFormat, NamedNode(f"https://www.iana.org/assignments/media-types/{compression}"))
     if sparql_endpoint:
         add(dataset, VOID.sparqlEndpoint, NamedNode(sparql_endpoint))
+
+    for key, target, namespace, predicate, description in LINKSETS:
+        links = scalar(
+            "COUNT(*)",
+            f"SELECT DISTINCT ?s ?o WHERE {{ {union(f'?s <{predicate}> ?o')} "
+            f"FILTER (isIRI(?o) && STRSTARTS(STR(?o), {_quote(namespace)})) }}",
+        )
+        if not links:
+            continue
+        linkset = NamedNode(f"{base}dataset/linkset/{key}")
+        add(dataset, VOID.subset, linkset)
+        add(linkset, RDF.type, VOID.Linkset)
+        add(linkset, VOID.subjectsTarget, dataset)
+        add(linkset, VOID.objectsTarget, NamedNode(target))
+        add(linkset, VOID.linkPredicate, NamedNode(predicate))
+        add(linkset, VOID.triples, _int(links))
+        add(linkset, DCTERMS.description, Literal(description, language="en"))
 
     activity = f"?a a {PROV.Activity}"
     for row in sorted(store.query(f"SELECT DISTINCT ?a WHERE {{ {union(activity)} }}"), key=lambda r: r["a"].value):

@@ -63,7 +63,7 @@ DOCUMENT = PREFIXES + f"""
 <id/kamerstuk/34950-XV-9> a kg:Kamerstuk , kg:ParliamentaryDocument ; dcterms:identifier "34950-XV-9" ; rdfs:label "34950-XV-9" ;
     dcterms:isPartOf <id/dossier/34950> ; dcterms:source <https://zoek.officielebekendmakingen.nl/kst-34950-XV-9> .
 <id/dossier/34950> a kg:Dossier ; dcterms:identifier "34950" .
-<id/persoon/van-ark> a foaf:Person , person:Person ; foaf:name "T. van Ark" ; foaf:familyName "Van Ark" ;
+<id/persoon/van-ark> a foaf:Person , person:Person ; foaf:name "T. van Ark" ; foaf:familyName "Van Ark" ; kg:initials "T." ;
     org:memberOf <id/partij/vvd> ; org:holds <id/post/staatssecretaris--szw> .
 <id/post/staatssecretaris--szw> a org:Post ; rdfs:label "Staatssecretaris, SZW"@nl ; org:role <id/rol/staatssecretaris> ;
     org:postIn <id/organisatie/uwv> .
