@@ -19,7 +19,8 @@ from kg.pipeline import PipelineInfo
 from kg.rdf import document_quads
 from kg.rdf.graph import joint_groups
 from kg.store import KGStore
-from kg.text import SourceText, clean
+from kg.readers.contract import SourceText
+from kg.readers.pdftext import clean
 from kg.validate import validate
 from kg.vocab import PREFIXES, Minter
 
