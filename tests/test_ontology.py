@@ -115,7 +115,7 @@ def _kg_terms_used_in_the_project() -> set[str]:
     sources = [*REPO.glob("kg/**/*.py"), *REPO.glob("extractors/**/*.py"), *REPO.glob("queries/*.rq"), *REPO.glob("ontology/*.ttl")]
     for path in sources:
         text = path.read_text(encoding="utf-8")
-        used.update(re.findall(r"(?<![\w/])kg:([A-Za-z][A-Za-z0-9]*)", text))
+        used.update(re.findall(r"(?<![\w/-])kg:([A-Za-z][A-Za-z0-9]*)", text))
         used.update(re.findall(r"\bKGV\.([A-Za-z][A-Za-z0-9]*)", text))
         used.update(re.findall(r"\bKGV\[\"([A-Za-z][A-Za-z0-9]*)\"\]", text))
         used.update(re.findall(re.escape(KG) + r"([A-Za-z][A-Za-z0-9]*)", text))
