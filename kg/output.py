@@ -131,7 +131,8 @@ def write_result(result, fmt: str, out: IO[bytes], *, limit: int | None = None, 
     if fmt in GRAPH_FORMATS:
         raise OutputError(f"a SELECT query gives rows; use --format table, csv, tsv or json, not {fmt}")
     variables = [v.value for v in result.variables]
-    if limit is None and fmt in ("csv", "tsv"):
+    if limit is None and fmt == "tsv":
+        # Not CSV: pyoxigraph 0.5 leaves IRIs holding a comma (``#char=598,601``) unquoted there.
         return _write_natively(result, fmt, out)
     solutions = itertools.islice(result, limit)
     if fmt == "table":
@@ -140,9 +141,9 @@ def write_result(result, fmt: str, out: IO[bytes], *, limit: int | None = None, 
 
 
 def _write_natively(result: QuerySolutions, fmt: str, out: IO[bytes]) -> int:
-    """Unlimited CSV/TSV through pyoxigraph's own streaming writer, six times faster than row by row
+    """Unlimited TSV through pyoxigraph's own streaming writer, six times faster than row by row
     in Python (1 M rows: 5.6 s against 35 s, memory flat in both); returns the rows written, counted
-    as line breaks after the header (a CSV value holding a line break counts once more)."""
+    as line breaks after the header (TSV escapes line breaks inside values)."""
     lines = _LineCounter(out)
     result.serialize(lines, SELECT_FORMATS[fmt])
     return max(lines.count - 1, 0)
