@@ -48,11 +48,13 @@ def require_tool(name: str) -> str:
 
 @pytest.fixture(scope="module")
 def exports(corpus_store, tmp_path_factory) -> dict[str, Path]:
+    """Every export of the corpus; TriG and N-Quads with the merged default graph (``--with-default-graph``),
+    so that a plain store loaded from them answers kg's saved queries, which read the default graph."""
     folder = tmp_path_factory.mktemp("exports")
     written = {}
     for fmt in EXPORT_FORMATS:
         path = folder / f"corpus.{fmt}"
-        path.write_bytes(corpus_store.export(fmt))
+        path.write_bytes(corpus_store.export(fmt, with_default_graph=EXPORT_FORMATS[fmt][1]))
         written[fmt] = path
     return written
 
