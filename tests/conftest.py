@@ -45,6 +45,27 @@ def sample_store(tmp_path_factory):
     return store
 
 
+def _require_tool(name: str) -> str:
+    """The path of a third-party tool a test drives (.ci/install-test-tools.sh installs them): locally a
+    missing tool skips the test; under CI (CI=true) it fails it, so a broken install cannot pass as green."""
+    import os
+    import shutil
+
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (run .ci/install-test-tools.sh)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def require_tool():
+    """``require_tool(name)`` -> the tool's path, or skip/fail as :func:`_require_tool` says."""
+    return _require_tool
+
+
 def free_port() -> int:
     import socket
 

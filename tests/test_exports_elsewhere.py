@@ -7,10 +7,7 @@ as a green run.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -34,16 +31,6 @@ PARSERS = {
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 SERVER_START_TIMEOUT = 30.0
 HTTP_TIMEOUT = 60.0
-
-
-def require_tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        message = f"{name} is not installed (run .ci/install-test-tools.sh)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +71,7 @@ def test_rdflib_reads_each_export(corpus_store, exports, fmt):
 
 
 @pytest.mark.parametrize("fmt", sorted(f for f, (_, raptor) in PARSERS.items() if raptor))
-def test_rapper_reads_each_export(corpus_store, exports, fmt):
+def test_rapper_reads_each_export(corpus_store, exports, fmt, require_tool):
     rapper = require_tool("rapper")
     done = subprocess.run(
         [rapper, "-i", PARSERS[fmt][1], "-c", str(exports[fmt])], capture_output=True, text=True, timeout=300
@@ -96,12 +83,6 @@ def test_rapper_reads_each_export(corpus_store, exports, fmt):
     assert int(match.group(1)) == expected_count(corpus_store, fmt)
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def http(url: str, data: bytes | None = None, headers: dict[str, str] | None = None) -> bytes:
     request = urllib.request.Request(url, data=data, headers=headers or {}, method="POST" if data is not None else "GET")
     with urllib.request.urlopen(request, timeout=HTTP_TIMEOUT) as response:
@@ -109,10 +90,10 @@ def http(url: str, data: bytes | None = None, headers: dict[str, str] | None = N
 
 
 @pytest.fixture(scope="module")
-def oxigraph_server(exports, tmp_path_factory):
+def oxigraph_server(exports, tmp_path_factory, require_tool, start_server):
     """A fresh ``oxigraph serve`` on a free loopback port holding the N-Quads export; stopped afterwards."""
     binary = require_tool("oxigraph")
-    port = free_port()
+    port = start_server.free_port()
     base = f"http://127.0.0.1:{port}"
     log = (tmp_path_factory.mktemp("oxigraph") / "server.log").open("wb")
     process = subprocess.Popen(

@@ -6,8 +6,6 @@ absent, under CI (CI=true) that is a failure. The entity page's screenshot lands
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,30 +13,20 @@ import pytest
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 
-def require(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        message = f"{name} is not installed (run .ci/install-test-tools.sh)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
-
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
+def browser(tmp_path_factory, require_tool):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     options = webdriver.ChromeOptions()
-    options.binary_location = require("chromium")
+    options.binary_location = require_tool("chromium")
     for argument in (
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1400",
         f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
     ):
         options.add_argument(argument)
-    driver = webdriver.Chrome(options=options, service=Service(require("chromedriver")))
+    driver = webdriver.Chrome(options=options, service=Service(require_tool("chromedriver")))
     driver.set_page_load_timeout(30)
     yield driver
     driver.quit()
