@@ -57,11 +57,11 @@ REJECTED = {
     "nul.txt": TEXT.encode("utf-8")[:500] + b"\x00" * 300 + TEXT.encode("utf-8")[500:],
     "archief.txt": b"PK\x03\x04" + bytes(range(256)) * 8,
     "nep.pdf": b"%PDF-1.4\nnot really a pdf\n",
-    "Brief A.txt": TEXT.encode("utf-8"),  # clashes with brief-a.txt: same graph name today
 }
 #: name -> bytes of a file kg must build although it is unusual.
 BUILT = {
     "brief-a.txt": TEXT.replace("2022", "2023").encode("utf-8"),
+    "Brief A.txt": TEXT.encode("utf-8"),  # slugs like brief-a.txt: graphs are named by content, so no clash
     "bom-crlf.txt": codecs.BOM_UTF8 + TEXT.replace("\n", "\r\n").encode("utf-8"),
     "één regel.txt": ("Brief van de minister over het UWV. " * 6000).encode("utf-8"),  # 200 k chars, no line break
     "naam\nmet regeleinde.txt": TEXT.replace("2022", "2021").encode("utf-8"),
@@ -78,11 +78,8 @@ def test_bad_input_files_are_each_named_once_and_the_rest_is_built(tmp_path):
     assert_clean_failure(done, PARTIAL)
     warnings = [line for line in done.stderr.splitlines() if line.startswith("Warning:")]
     for name in REJECTED:
-        if name in ("Brief A.txt",):  # the clash names whichever of the pair came second
-            continue
         assert sum(name in line for line in warnings) == 1, (name, warnings)
-    assert any("same name" in line for line in warnings)
-    assert f"Built {len(BUILT)} document(s)" in done.stderr or f"Built {len(BUILT) - 1} document(s)" in done.stderr
+    assert f"Built {len(BUILT)} document(s)" in done.stderr, done.stderr
     assert_consistent(store)
 
 

@@ -29,7 +29,8 @@ AS_NOBODY = """
 import os, sys, encodings.utf_8_sig, encodings.utf_16, encodings.cp1252, concurrent.futures.process, multiprocessing
 from kg.cli import main
 from kg.pipeline import load_pipeline
-import kg.build, kg.dataset, kg.rdf, kg.text
+import kg.build, kg.dataset, kg.rdf, kg.readers
+kg.readers.readers()  # imports every reader module
 load_pipeline(None)
 os.setgroups([]); os.setgid(65534); os.setuid(65534)
 main(sys.argv[1:])
