@@ -213,12 +213,8 @@ def _nothing_built(paths: tuple[Path, ...], report) -> str:
 
 def _remove_if_new(store: KGStore, new_store: bool) -> None:
     """Remove a store this very command created, so a typo leaves no empty store behind."""
-    import shutil
-
-    if new_store and store.path is not None:
-        path = store.path
-        del store
-        shutil.rmtree(path, ignore_errors=True)
+    if new_store:
+        store.delete()
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, str]:

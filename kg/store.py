@@ -323,6 +323,19 @@ class KGStore:
         if not self.read_only:
             self.store.flush()
 
+    def delete(self) -> None:
+        """Close the store and remove its directory (a store the current command created for nothing).
+
+        RocksDB writes its files when the last handle goes, so the handle is dropped before the
+        directory is removed; otherwise the close would write a fresh store into the removed place.
+        """
+        import gc
+
+        path, self.store = self.path, None
+        gc.collect()
+        if path is not None:
+            shutil.rmtree(path, ignore_errors=True)
+
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError("this store was opened read-only")
