@@ -29,7 +29,7 @@ What goes where:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from spacy.tokens import Doc, Span
 
@@ -166,3 +166,22 @@ def span_attrs(span: Span) -> dict[str, Any]:
     ``motie-Van Hijum c.s.``), ``dossier``, ``number``. question/answer: ``numbers``.
     """
     return span._.kg or {}
+
+
+def run_guarded(name: str, annotate: Callable[[Doc], None], doc: Doc) -> Doc:
+    """Run one component's work on ``doc``, recording a failure on the doc instead of raising.
+
+    The other components' findings stay, and the build reports the failure as a warning naming the
+    file (see :func:`failures`), so odd input costs one component's facts, never the document.
+    """
+    try:
+        annotate(doc)
+    except Exception as error:  # noqa: BLE001 - bad input must never stop the pipeline
+        message = " ".join(str(error).split())[:160] or type(error).__name__
+        doc.user_data.setdefault("kg_failures", []).append(f"{name} failed ({message})")
+    return doc
+
+
+def failures(doc: Doc) -> list[str]:
+    """The components that failed on ``doc``, one line each (see :func:`run_guarded`)."""
+    return list(doc.user_data.get("kg_failures", []))

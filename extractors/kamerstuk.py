@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import logging
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -32,7 +31,6 @@ from spacy.tokens import Doc
 
 from kg.extractors import base
 
-_log = logging.getLogger(__name__)
 
 _YEAR = r"(?:19|20)\d{2}\s*[/\-–—]\s*(?:(?:19|20)\d{2}|\d{2})(?!\d)"
 _DOSSIER = r"(?<![\w.,/€–—\-])\d{1,2}[ \u00a0\n]?\d{3}(?![\d])"
@@ -489,11 +487,7 @@ def is_eerste_kamer(doc: Doc) -> bool:
 @Language.component("kg_kamerstuk_refs")
 def kamerstuk_refs(doc: Doc) -> Doc:
     """Write a ``kamerstuk`` mention per cited id and the document's own ids and title."""
-    try:
-        _annotate(doc)
-    except Exception:  # bad input must never stop the pipeline
-        _log.warning("kg_kamerstuk_refs skipped a document it could not read", exc_info=True)
-    return doc
+    return base.run_guarded("kg_kamerstuk_refs", _annotate, doc)
 
 
 def _annotate(doc: Doc) -> None:

@@ -27,7 +27,6 @@ inside a title (``Participatiewet`` in ``Invoeringswet Participatiewet``) stays 
 from __future__ import annotations
 
 import json
-import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -37,11 +36,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.extractors.base import add_mention, mentions, text_of
+from kg.extractors.base import add_mention, mentions, run_guarded, text_of
 from kg.extractors.gazetteer import load_vocabulary
 from kg.vocab import slug
 
-_log = logging.getLogger(__name__)
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
@@ -84,11 +82,7 @@ class LawNames:
         self.cues = [tuple(c.split()) for c in self.v["proposal_cues"]]
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            self._annotate(doc)
-        except Exception:  # bad input must never stop the pipeline
-            _log.warning("kg_law_names skipped a document it could not read", exc_info=True)
-        return doc
+        return run_guarded("kg_law_names", self._annotate, doc)
 
     # -- the document ------------------------------------------------------------------------------
 

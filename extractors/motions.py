@@ -17,7 +17,6 @@ Parties are recorded as written (``PvdA``); the writer resolves them.
 from __future__ import annotations
 
 import json
-import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,7 +30,6 @@ from kg.extractors import base
 from kg.extractors import names as nameparts
 from kg.extractors import kamerstuk as kst
 
-_log = logging.getLogger(__name__)
 
 _KAMERSTUK_ID = re.compile(r"\d{4,5}(?:-[A-Z0-9]{1,6})?-(?:\d{1,4}|[A-Z]{1,2})")
 
@@ -448,11 +446,7 @@ def _motion_document(doc: Doc, own_key: str) -> None:
 @Language.component("kg_motions")
 def motions(doc: Doc) -> Doc:
     """Write ``motion`` mentions (and motion-document facts); runs after ``kg_kamerstuk_refs``."""
-    try:
-        _annotate(doc)
-    except Exception:  # bad input must never stop the pipeline
-        _log.warning("kg_motions skipped a document it could not read", exc_info=True)
-    return doc
+    return base.run_guarded("kg_motions", _annotate, doc)
 
 
 def _own_key(doc: Doc) -> str:

@@ -19,7 +19,6 @@ document mentions the municipality, not the group. Keys are ``id/organisatie/<sl
 from __future__ import annotations
 
 import json
-import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,10 +29,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extractors import names as nameparts
-from kg.extractors.base import add_mention, mentions, text_of
+from kg.extractors.base import add_mention, mentions, run_guarded, text_of
 from kg.vocab import slug
 
-_log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
@@ -172,13 +170,13 @@ class _Finder:
 @Language.component("kg_organisation_names")
 def organisation_names(doc: Doc) -> Doc:
     """Write ``organisation`` mentions for municipalities, bureaus and committees named by shape."""
-    try:
-        found = _Finder(doc).run()
-    except (re.error, ValueError, KeyError):
-        _log.warning("kg_organisation_names skipped a document it could not read", exc_info=True)
-        return doc
+    return run_guarded("kg_organisation_names", _annotate, doc)
+
+
+def _annotate(doc: Doc) -> None:
+    found = _Finder(doc).run()
     if not found:
-        return doc
+        return
     # the group word inside a municipality's or a named kind's name gives way ('gemeente Utrecht');
     # 'sw-bedrijf Ergon' mentions both the group and Ergon
     covered = [(f.kind_start, f.end) for f in found if f.kind_start == f.start]
@@ -193,4 +191,3 @@ def organisation_names(doc: Doc) -> Doc:
         if item.group:
             attrs["member_of"] = item.group
         add_mention(doc, "organisation", span, key=f"id/organisatie/{slug(item.label)}", **attrs)
-    return doc

@@ -158,6 +158,8 @@ def build(
                     report.failed.append(outcome.path)
                     report.warnings.append(f"{outcome.path}: could not be built ({outcome.error}); skipped")
                     continue
+                report.warnings.extend(f"{outcome.path}: {failure}; built without what that step finds"
+                                       for failure in outcome.warnings)
                 batch.append((outcome.graph, outcome.quads))
                 batch_quads += len(outcome.quads)
                 report.built.append(outcome.name)

@@ -26,7 +26,8 @@ from kg.vocab import Minter
 class ExtractedDocument:
     """One document's graph and its quads, plus counts for the build summary.
 
-    ``error`` is set (one line) instead when extraction failed: one document never stops a build.
+    ``error`` is set (one line) instead when extraction failed: one document never stops a build;
+    ``warnings`` name the components that failed on it while the others' findings were kept.
     """
 
     path: str
@@ -36,6 +37,7 @@ class ExtractedDocument:
     tokens: int = 0
     entities: dict[str, int] = field(default_factory=dict)
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     def __getstate__(self) -> dict:
         # pyoxigraph terms do not pickle; N-Quads is compact and parses at Rust speed.
@@ -78,6 +80,7 @@ class Extractor:
 
     def extract_one(self, document) -> ExtractedDocument:
         from kg.build import _one_line, build_time
+        from kg.extractors.base import failures
         from kg.pipeline import run_pipeline
         from kg.rdf import document_quads
 
@@ -88,7 +91,8 @@ class Extractor:
             result = document_quads(source, cleaned, doc, self.info, self.minter, started, build_time())
         except Exception as error:  # noqa: BLE001 - one document must never stop a build
             return ExtractedDocument(str(source.path), source.name, error=_one_line(error))
-        return ExtractedDocument(str(source.path), source.name, result.graph, result.quads, len(doc), result.entities)
+        return ExtractedDocument(str(source.path), source.name, result.graph, result.quads, len(doc), result.entities,
+                                 warnings=failures(doc))
 
 
 class SchedulerError(Exception):

@@ -98,3 +98,19 @@ def test_a_document_that_fails_inside_extraction_is_a_warning_and_the_build_goes
     graphs = {g.graph for g in store.graphs()}
     assert "https://w3id.org/kamerstukken-kg/graph/ontology" in graphs
     assert "https://w3id.org/kamerstukken-kg/graph/dataset" in graphs
+
+
+def test_a_component_failing_on_a_document_is_a_warning_and_keeps_the_other_findings(monkeypatch):
+    import kg.extractors.motions as motions
+
+    def broken(doc):
+        raise ValueError("unexpected layout")
+
+    monkeypatch.setattr(motions, "_annotate", broken)
+    store = KGStore.in_memory()
+    sample = SAMPLES / "01_brief_arbeidsmarktbeleid.txt"
+    report = build(store, [sample], workers=1)
+    assert report.built == [sample.name]
+    assert [w for w in report.warnings if "kg_motions failed (unexpected layout)" in w and str(sample) in w]
+    assert report.entities.get("organisation", 0) > 0  # the other components' findings are kept
+    assert "motion" not in report.entities
