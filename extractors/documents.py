@@ -10,15 +10,14 @@ letter. Its own date sits next to similar cues (``ontvangen``, ``beantwoord bij 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.datafiles import load_json
 from kg.extractors.base import DOCUMENT_TYPES, add_mention, document_facts, mentions, span_attrs, text_of
 
 
@@ -49,7 +48,7 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    data = json.loads(files("kg.extractors.data").joinpath("documents.json").read_text(encoding="utf-8"))
+    data = load_json("kg.extractors.data", "documents.json")
     months = data["months"]
     date = rf"(?P<day>\d{{1,2}})\s+(?P<month>{'|'.join(months)})\s+(?P<year>\d{{4}})"
 

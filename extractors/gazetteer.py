@@ -19,7 +19,6 @@ also the instrument "banenafspraak", and "Inspectie SZW" is the inspectorate, no
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass
@@ -29,10 +28,11 @@ from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
-from spacy.language import Language
 from spacy.attrs import IS_SPACE, ORTH
+from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.datafiles import load_json
 from kg.extractors.base import add_mention
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class Settings:
 
 @lru_cache(maxsize=1)
 def load_settings() -> Settings:
-    data = json.loads(resources.files("kg.extractors.data").joinpath("gazetteer.json").read_text(encoding="utf-8"))
+    data = load_json("kg.extractors.data", "gazetteer.json")
     return Settings(
         frozenset(data.get("case_sensitive_categories", ())),
         frozenset(data.get("case_sensitive_labels", ())),

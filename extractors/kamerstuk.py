@@ -18,19 +18,17 @@ The pure functions (:func:`find_references`, :func:`normalize`, :func:`normalize
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib.resources import files
 from itertools import product
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.datafiles import load_json
 from kg.extractors import base
-
 
 _YEAR = r"(?:19|20)\d{2}\s*[/\-–—]\s*(?:(?:19|20)\d{2}|\d{2})(?!\d)"
 _DOSSIER = r"(?<![\w.,/€–—\-])\d{1,2}[ \u00a0\n]?\d{3}(?![\d])"
@@ -125,7 +123,7 @@ def session_of(day: datetime.date) -> str:
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     """The pattern vocabulary (``kg/extractors/data/kamerstuk.json``)."""
-    return json.loads(files("kg.extractors.data").joinpath("kamerstuk.json").read_text(encoding="utf-8"))
+    return load_json("kg.extractors.data", "kamerstuk.json")
 
 
 def _words(words) -> str:

@@ -26,20 +26,18 @@ inside a title (``Participatiewet`` in ``Invoeringswet Participatiewet``) stays 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.datafiles import load_json
 from kg.extractors.base import add_mention, mentions, run_guarded, text_of
 from kg.extractors.gazetteer import load_vocabulary
 from kg.vocab import slug
-
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
@@ -52,7 +50,7 @@ _INNER_CATEGORIES = ("instrument", "organisation")
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     """The word lists of ``kg/extractors/data/laws.json``."""
-    data = json.loads(files("kg.extractors.data").joinpath("laws.json").read_text(encoding="utf-8"))
+    data = load_json("kg.extractors.data", "laws.json")
     return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items() if not k.startswith("_")}
 
 

@@ -16,20 +16,18 @@ Parties are recorded as written (``PvdA``); the writer resolves them.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.datafiles import load_json
 from kg.extractors import base
-from kg.extractors import names as nameparts
 from kg.extractors import kamerstuk as kst
-
+from kg.extractors import names as nameparts
 
 _KAMERSTUK_ID = re.compile(r"\d{4,5}(?:-[A-Z0-9]{1,6})?-(?:\d{1,4}|[A-Z]{1,2})")
 
@@ -37,7 +35,7 @@ _KAMERSTUK_ID = re.compile(r"\d{4,5}(?:-[A-Z0-9]{1,6})?-(?:\d{1,4}|[A-Z]{1,2})")
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     """The motion vocabulary (``kg/extractors/data/motions.json``)."""
-    return json.loads(files("kg.extractors.data").joinpath("motions.json").read_text(encoding="utf-8"))
+    return load_json("kg.extractors.data", "motions.json")
 
 
 def _flex(phrase: str) -> str:

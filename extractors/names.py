@@ -7,12 +7,12 @@ names like ``Jansen``. The tussenvoegsels (``van der``, ``’t``, ``el``) come f
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib.resources import files
 
 from spacy.lang.char_classes import ALPHA_LOWER, ALPHA_UPPER
+
+from kg.datafiles import load_json
 
 #: Regex character-class bodies (without brackets) of upper- and lower-case letters.
 UPPER = ALPHA_UPPER
@@ -27,7 +27,7 @@ _INITIALS = re.compile(rf"^(?:[{UPPER}]\.)+$")
 @lru_cache(maxsize=1)
 def tussenvoegsels() -> tuple[str, ...]:
     """The name prefixes, longest first (``van der`` before ``van``)."""
-    data = json.loads(files("kg.extractors.data").joinpath("names.json").read_text(encoding="utf-8"))
+    data = load_json("kg.extractors.data", "names.json")
     return tuple(sorted(dict.fromkeys(data["tussenvoegsels"]["words"]), key=len, reverse=True))
 
 

@@ -18,25 +18,23 @@ document mentions the municipality, not the group. Keys are ``id/organisatie/<sl
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.datafiles import load_json
 from kg.extractors import names as nameparts
 from kg.extractors.base import add_mention, mentions, run_guarded, text_of
 from kg.vocab import slug
 
 
-
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    return json.loads(files("kg.extractors.data").joinpath("organisations.json").read_text(encoding="utf-8"))
+    return load_json("kg.extractors.data", "organisations.json")
 
 
 def _entries(table: dict[str, Any]) -> dict[str, Any]:

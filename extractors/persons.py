@@ -14,17 +14,16 @@ from the gazetteer's spans, never from a list of our own.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
-from spacy.language import Language
 from spacy.attrs import LOWER
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.datafiles import load_json
 from kg.extractors import names as nameparts
 from kg.extractors.base import add_mention, mentions, reader_facts, text_of
 from kg.vocab import slug
@@ -36,7 +35,7 @@ _OTHER_CATEGORIES = ("organisation", "party", "instrument", "law")
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    return json.loads(files("kg.extractors.data").joinpath("persons.json").read_text(encoding="utf-8"))
+    return load_json("kg.extractors.data", "persons.json")
 
 
 def _entries(table: dict[str, Any]) -> dict[str, Any]:

@@ -10,15 +10,14 @@ that holds both, nearest to the actor.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.datafiles import load_json
 from kg.extractors.base import mentions, relations
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "obl:agent")
@@ -44,7 +43,7 @@ class _Table:
 
 @lru_cache(maxsize=1)
 def _table() -> _Table:
-    data = json.loads(files("kg.extractors.data").joinpath("relations.json").read_text(encoding="utf-8"))
+    data = load_json("kg.extractors.data", "relations.json")
     verbs = tuple(
         _Verb(v["lemma"], v.get("particle"), frozenset(f.casefold() for f in v["forms"])) for v in data["verbs"]
     )

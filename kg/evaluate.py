@@ -16,8 +16,9 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path, PurePath
+
+from kg.datafiles import load_json
 
 #: The mention categories of the extractor contract (kg.extractors.base.CATEGORIES).
 CATEGORIES = ("organisation", "person", "party", "instrument", "law", "motion", "kamerstuk")
@@ -186,7 +187,7 @@ def _read_gold_file(path: Path) -> tuple[str, list[GoldEntity]]:
 @lru_cache(maxsize=1)
 def _tussenvoegsel_words() -> frozenset[str]:
     """The name-prefix words kg's extractors use (``kg/extractors/data/names.json``), read as data."""
-    data = json.loads(resources.files("kg.extractors.data").joinpath("names.json").read_text(encoding="utf-8"))
+    data = load_json("kg.extractors.data", "names.json")
     return frozenset(word.casefold() for prefix in data["tussenvoegsels"]["words"] for word in prefix.split())
 
 

@@ -13,13 +13,12 @@ and ``<meta>`` tags (Dublin Core, DCTERMS, OVERHEID*, og:title) add facts the te
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
+from kg.datafiles import load_json
 from kg.readers import webtext
 from kg.readers.contract import ReadDocument, Reader, SourceError
 from kg.readers.edits import extend, normalised
@@ -41,7 +40,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def rules() -> _Rules:
-    data = json.loads(files("kg.readers.data").joinpath("html.json").read_text(encoding="utf-8"))
+    data = load_json("kg.readers.data", "html.json")
     meta: dict[str, tuple[str, str | None]] = {}
     for fact, names in data["meta"].items():
         for name in names:

@@ -20,13 +20,12 @@ same analysis on the text it extracts.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
+from kg.datafiles import load_json
 from kg.readers.contract import CleanedText, ReadDocument, Reader
 from kg.readers.edits import Edit, extend, line_spans, mask_edits, normalised
 from kg.readers.sourcefile import SourceFile
@@ -64,7 +63,7 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=1)
 def shapes() -> _Shapes:
     """The shapes of ``data/webtext.json``, compiled once."""
-    data = json.loads(files("kg.readers.data").joinpath("webtext.json").read_text(encoding="utf-8"))
+    data = load_json("kg.readers.data", "webtext.json")
     fields: dict[str, _Field] = {}
     for entry in data["fields"]:
         for key in entry["keys"]:
@@ -73,7 +72,7 @@ def shapes() -> _Shapes:
     alternatives = "|".join(r"\s+".join(re.escape(word) for word in key.split()) for key in keys)
     key_line = re.compile(rf"(?P<key>{alternatives})(?P<sep>\s*:\s*|\s+|\s*$)(?P<value>.*)", re.IGNORECASE)
     # the month names are the extractors' data (one source of truth for Dutch dates)
-    months = json.loads(files("kg.extractors.data").joinpath("documents.json").read_text(encoding="utf-8"))["months"]
+    months = load_json("kg.extractors.data", "documents.json")["months"]
     months = {**months, **data["month_abbreviations"]}
     return _Shapes(
         head_chars=data["head_chars"],
