@@ -35,6 +35,8 @@ LINKSETS = (
      "persons of the person register: their biography page at the Parlementair Documentatie Centrum"),
     ("wetten-overheid", "https://wetten.overheid.nl/", "https://wetten.overheid.nl/jci1.3:c:", PREFIXES["skos"] + "exactMatch",
      "laws with a BWB id: their JCI identifier on wetten.overheid.nl"),
+    ("tooi", "https://identifier.overheid.nl/tooi/", "https://identifier.overheid.nl/tooi/id/", PREFIXES["skos"] + "exactMatch",
+     "municipalities: their TOOI identifier, from their CBS code (CBS open data table 45042NED)"),
 )
 
 #: File suffix -> IANA media type of the dump formats kg writes (a trailing .gz is a compression).
