@@ -49,7 +49,8 @@ DOCUMENT_FIELDS: dict[str, str] = {
     "type": "one of DOCUMENT_TYPES",
     "identifiers": "list of the document's own normalized ids, primary first",
     "date": "ISO date string (YYYY-MM-DD) of the document (answers received, letter date, ...)",
-    "title": "dossier or document title",
+    "title": "the official title the document states (dossier title line, DC.title, a 'Titel' key): dcterms:title",
+    "description": "what the document is about (the subject of vragen, 'Onderwerp', a page title): dcterms:description",
     "questioner": "name of the Kamerlid who asked (schriftelijke vragen)",
     "submitters": "names of the submitters when the document IS a motion",
 }
@@ -110,11 +111,11 @@ def text_of(doc: Doc) -> str:
 
 def seed_reader_facts(doc: Doc, facts: dict[str, Any]) -> None:
     """Hand a reader's facts to the pipeline: ``doc._.kg_reader_facts``, and the document fields
-    they settle (own identifiers, title, type, date) in ``doc._.kg_document``, which the extractors
-    extend but do not overwrite."""
+    they settle (own identifiers, title, description, type, date) in ``doc._.kg_document``, which the
+    extractors extend but do not overwrite."""
     doc._.kg_reader_facts = facts
     document = document_facts(doc)
-    for key in ("identifiers", "title", "type", "date"):
+    for key in ("identifiers", "title", "description", "type", "date"):
         value = facts.get(key)
         if value and key not in document:
             document[key] = list(value) if key == "identifiers" else value

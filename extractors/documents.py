@@ -35,7 +35,7 @@ class _Patterns:
     type_rules: tuple[tuple[str, int | None, int, tuple[re.Pattern, ...]], ...]
     date_rules: tuple[_Rule, ...]
     footer_date: re.Pattern
-    title_rules: tuple[_Rule, ...]
+    title_rules: tuple[tuple[str, _Rule], ...]  # (fact: 'title' or 'description', rule)
     questioner: _Rule
     question_heading: re.Pattern
     answer_heading: re.Pattern
@@ -75,7 +75,7 @@ def _patterns() -> _Patterns:
         type_rules=tuple(type_rules),
         date_rules=tuple(_Rule(with_date(r["pattern"]), r["window"], types(r)) for r in data["date_rules"]["rules"]),
         footer_date=with_date(data["date_rules"]["footer"]),
-        title_rules=tuple(_Rule(re.compile(r["pattern"]), r["window"], types(r)) for r in data["title_rules"]["rules"]),
+        title_rules=tuple((r["fact"], _Rule(re.compile(r["pattern"]), r["window"], types(r))) for r in data["title_rules"]["rules"]),
         questioner=_Rule(re.compile(data["questioner"]["pattern"]), data["questioner"]["window"]),
         question_heading=with_numbers(qa["question_heading"]),
         answer_heading=with_numbers(qa["answer_heading"]),
@@ -135,15 +135,18 @@ def document_date(text: str, doc_type: str | None, footers: list[str] | None = N
     return None
 
 
-def document_title(text: str, doc_type: str | None) -> str | None:
-    """Subject of the vragen or dossier title, whitespace collapsed."""
-    for rule in _patterns().title_rules:
-        if not _applies(rule, doc_type):
+def document_titles(text: str, doc_type: str | None) -> dict[str, str]:
+    """``{'title': official title as the text states it, 'description': its subject}``, each when
+    found (first matching rule per fact), whitespace collapsed. The subject of vragen ("over data van
+    werkzoekenden ...") is what they are about, not a title: kept apart so it never poses as one."""
+    found: dict[str, str] = {}
+    for fact, rule in _patterns().title_rules:
+        if fact in found or not _applies(rule, doc_type):
             continue
         match = rule.pattern.search(_window(text, rule.window))
         if match:
-            return " ".join(match.group("title").split())
-    return None
+            found[fact] = " ".join(match.group("title").split())
+    return found
 
 
 def _questioner(doc: Doc) -> str | None:
@@ -230,7 +233,7 @@ def _add_questions(doc: Doc, doc_type: str | None) -> None:
 
 @Language.component("kg_document_facts")
 def document_facts_component(doc: Doc) -> Doc:
-    """Fill ``doc._.kg_document`` (type, date, title, questioner) and the question/answer spans."""
+    """Fill ``doc._.kg_document`` (type, date, title, description, questioner) and the question/answer spans."""
     try:
         facts = document_facts(doc)
         text = text_of(doc)
@@ -243,10 +246,9 @@ def document_facts_component(doc: Doc) -> Doc:
             date = document_date(text, doc_type, doc._.kg_footers)
             if date:
                 facts["date"] = date
-        if not facts.get("title"):
-            title = document_title(text, doc_type)
-            if title:
-                facts["title"] = title
+        for fact, value in document_titles(text, doc_type).items():
+            if not facts.get(fact):
+                facts[fact] = value
         if not facts.get("questioner") and doc_type == "schriftelijke-vragen":
             questioner = _questioner(doc)
             if questioner:

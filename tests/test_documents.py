@@ -10,7 +10,7 @@ import spacy
 
 from kg.extractors import documents, persons  # noqa: F401  (registers the components)
 from kg.extractors.base import document_facts, mentions, span_attrs
-from kg.extractors.documents import document_date, document_title, document_type, parse_numbers
+from kg.extractors.documents import document_date, document_titles, document_type, parse_numbers
 from kg.extractors.persons import person_key
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
@@ -80,8 +80,8 @@ def test_date_from_letter_header_and_footer():
 
 def test_titles():
     text = " Vragen van het lid X (SP) aan de Minister over data van\nwerkzoekenden bij het UWV (ingezonden 2 oktober 2019)."
-    assert document_title(text, "schriftelijke-vragen") == "data van werkzoekenden bij het UWV"
-    assert document_title(" 29 544 Arbeidsmarktbeleid\nNr. 1101 BRIEF VAN", "brief") == "Arbeidsmarktbeleid"
+    assert document_titles(text, "schriftelijke-vragen") == {"description": "data van werkzoekenden bij het UWV"}
+    assert document_titles(" 29 544 Arbeidsmarktbeleid\nNr. 1101 BRIEF VAN", "brief") == {"title": "Arbeidsmarktbeleid"}
 
 
 def test_facts_set_by_others_are_kept(nlp):
@@ -113,7 +113,7 @@ def test_questions_and_answers(nlp):
     assert answer.text == "Antwoord 2 & 3\nZo zit het."  # the footnote block is not part of it
     facts = document_facts(doc)
     assert facts["type"] == "schriftelijke-vragen" and facts["date"] == "2020-06-02"
-    assert facts["questioner"] == "Jansen" and facts["title"] == "iets"
+    assert facts["questioner"] == "Jansen" and facts["description"] == "iets" and "title" not in facts
 
 
 def test_numbered_questions_in_a_lijst(nlp):

@@ -93,9 +93,10 @@ def test_meta_tags_in_other_encodings_and_overheid_names(tmp_path):
     assert facts["identifiers"] == ["ah-tk-20202021-1890"]
 
 
-def test_the_page_title_is_the_title_when_no_meta_tag_gives_one(tmp_path):
+def test_the_page_title_describes_the_document_but_is_no_official_title(tmp_path):
     html = "<html><head><title>Motie van het lid Jansen over beschut werk | Tweede Kamer</title></head><body><p>Tekst.</p></body></html>"
-    assert read_html(tmp_path, html).facts["title"] == "Motie van het lid Jansen over beschut werk"
+    facts = read_html(tmp_path, html).facts
+    assert facts["description"] == "Motie van het lid Jansen over beschut werk" and "title" not in facts
 
 
 @pytest.mark.parametrize(

@@ -88,10 +88,12 @@ def write_metadata(g: DocumentGraph) -> None:
             submitters(g, work, list(facts.get("submitters") or []))
     if g.date:
         g.add(work, DCTERMS.date, Literal(g.date, datatype=XSD.date))
+    # 'title' is the official title the document states (dossier title line, DC.title, a 'Titel'
+    # key); 'description' what it is about (the subject of vragen, 'Onderwerp', the page title).
     if facts.get("title"):
-        # The extractors find the subject ("data van werkzoekenden die ...") or the dossier title,
-        # not the document's official title: a description, never a dcterms:title.
-        g.add(work, DCTERMS.description, dutch(" ".join(str(facts["title"]).split())))
+        g.add(work, DCTERMS.title, dutch(" ".join(str(facts["title"]).split())))
+    if facts.get("description"):
+        g.add(work, DCTERMS.description, dutch(" ".join(str(facts["description"]).split())))
     if facts.get("questioner"):
         g.add(work, KGV.questioner, person(g, facts["questioner"], {"role": "Kamerlid"}))
 

@@ -35,7 +35,8 @@ class SourceError(Exception):
 READER_FACTS: dict[str, str] = {
     "identifiers": "list of the document's own normalized Kamerstuk ids, primary first "
     "(e.g. '34950-XV-2', 'ah-tk-20192020-961'); never a citation",
-    "title": "the document's title as the page gives it",
+    "title": "the document's official title as it states it (DC.title/OVERHEID title tag, a 'Titel' key)",
+    "description": "what the document is about as the page gives it ('Onderwerp', 'Betreft', the page title)",
     "type": "one of kg.extractors.base.DOCUMENT_TYPES ('brief', 'motie', 'schriftelijke-vragen', ...)",
     "date": "ISO date (YYYY-MM-DD) of the document: answered, else submitted, else published",
     "dates": "dict event -> ISO date; events: 'gepubliceerd', 'ingediend', 'beantwoord', 'vergaderd', 'datum'",

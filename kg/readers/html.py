@@ -174,8 +174,8 @@ def meta_facts(root) -> dict[str, Any]:
         if not name or not content or name.casefold() not in r.meta:
             continue
         fact, detail = r.meta[name.casefold()]
-        if fact == "title":
-            facts.setdefault("title", content)
+        if fact in ("title", "description"):
+            facts.setdefault(fact, content)
         elif fact == "identifier":
             for identifier in webtext.kamerstuk_ids(content):
                 if identifier not in facts.setdefault("identifiers", []):
@@ -196,8 +196,9 @@ def meta_facts(root) -> dict[str, Any]:
                 del person["start"], person["end"]  # a <meta> name is not in the published text
                 facts.setdefault("persons", []).append(person)
     title = root.findtext(".//title")
-    if title and "title" not in facts:  # "Motie van het lid Jansen | Tweede Kamer": the page's own part
-        facts["title"] = " ".join(re.split(r"\s+[|–—-]\s+", title.strip())[0].split())
+    if title and "description" not in facts:  # "Motie van het lid Jansen | Tweede Kamer": the page's own part,
+        # what the site calls the page, not a title the document states
+        facts["description"] = " ".join(re.split(r"\s+[|–—-]\s+", title.strip())[0].split())
     link = root.find(".//link[@rel='canonical']")
     if link is not None and re.match(r"https?://", link.get("href") or ""):
         facts.setdefault("sources", []).append({"url": link.get("href"), "label": "canonical"})

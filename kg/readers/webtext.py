@@ -295,8 +295,8 @@ class _Collector:
         text = " ".join(value.split())
         if not text or len(text) > 300:
             return False
-        if field.fact == "title":
-            facts.setdefault("title", text)
+        if field.fact in ("title", "description"):
+            facts.setdefault(field.fact, text)
         elif field.fact == "type":
             kind = shapes().page_titles.get(_fold(text))
             if kind:
