@@ -31,8 +31,9 @@ from pyoxigraph import DefaultGraph, RdfFormat, Store, parse
 
 from kg.build import sample_paths
 from kg.readers import read_document
-from kg.saved_queries import saved_queries
 from kg.store import KGStore
+
+from saved_query_timing import query_medians
 
 KG = str(Path(sys.executable).with_name("kg"))
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -103,23 +104,6 @@ def write_vs_bulk(dump: Path, tmp: Path) -> tuple[float, float, int, int]:
     bulked = time.perf_counter() - started
     del store, bulk
     return written, bulked, size(tmp / "written"), size(tmp / "bulk")
-
-
-def query_medians(store_dir: Path, repeats: int) -> dict[str, tuple[float, int]]:
-    store = KGStore.open(store_dir, read_only=True)
-    uwv = "https://w3id.org/kamerstukken-kg/id/organisatie/uwv"
-    given = {"entity": uwv}
-    results = {}
-    for name, saved in sorted(saved_queries().items()):
-        params = {p.name: given.get(p.name, uwv) for p in saved.params if p.required}
-        substitutions = saved.substitutions(params)
-        times, rows = [], 0
-        for _ in range(repeats):
-            started = time.perf_counter()
-            rows = sum(1 for _ in store.query(saved.text, substitutions=substitutions))
-            times.append(time.perf_counter() - started)
-        results[name] = (statistics.median(times), rows)
-    return results
 
 
 def main() -> None:

@@ -13,9 +13,11 @@ import io
 import pytest
 from click.testing import CliRunner
 
+from kg.build import build, sample_paths
 from kg.cli import main
 from kg.output import format_table
 from kg.saved_queries import saved_queries
+from kg.store import KGStore
 
 B = "https://w3id.org/kamerstukken-kg/"
 UWV = B + "id/organisatie/uwv"
@@ -214,6 +216,46 @@ def test_mentions_of_uwv_point_at_raw_text_and_sentences(corpus_store, corpus_di
         assert " ".join(row["anchor"].split()) in row["sentence"], (row["anchor"], row["sentence"])
     assert sum(r["anchor"] == "UWV" and "UWV" in r["sentence"] for r in rows) >= 10
     assert {r["source"][:3] for r in rows} >= {"000", "003", "004"}
+
+
+def test_mentions_of_lists_each_mention_once_under_the_file_it_was_read_from(tmp_path):
+    """Two printings of one Kamerstuk are one work with two items: a mention belongs to one of them.
+    (The query once reached the file through the work, listing every mention once per printing.)"""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = sample_paths()[0].read_text(encoding="utf-8")
+    (folder / "first.txt").write_text(text, encoding="utf-8")
+    (folder / "second.txt").write_text(text + "\n(tweede druk)\n", encoding="utf-8")
+    store = KGStore.open(tmp_path / "store")
+    assert len(build(store, [folder]).built) == 2
+    entity = next(iter(store.query("SELECT ?e WHERE { ?m itsrdf:taIdentRef ?e } LIMIT 1")))["e"].value
+    rows = run(store, "mentions-of", entity=entity)
+    assert len({(r["mention"], r["source"]) for r in rows}) == len(rows)
+    assert len({r["mention"] for r in rows}) == len(rows)
+    assert {r["source"] for r in rows} == {"first.txt", "second.txt"}
+    for row in rows:
+        raw = (folder / row["source"]).read_text(encoding="utf-8")
+        assert raw[int(row["begin"]):int(row["end"])] == row["anchor"]
+
+
+def test_mention_tallies_count_what_the_mentions_say(corpus_store):
+    """Each file's kg:MentionTally per (entity, class) holds the number of its mentions, and every
+    (file, entity, class) that has mentions has a tally (the queries that count rely on both)."""
+    counted = {
+        (r["item"].value, r["entity"].value, r["class"].value): int(r["n"].value)
+        for r in corpus_store.query(
+            "SELECT ?item ?entity ?class (COUNT(DISTINCT ?m) AS ?n) WHERE { ?c nif:sourceUrl ?item ."
+            " ?m itsrdf:taIdentRef ?entity ; itsrdf:taClassRef ?class ; nif:referenceContext ?c } GROUP BY ?item ?entity ?class"
+        )
+    }
+    tallied = {
+        (r["item"].value, r["entity"].value, r["class"].value): int(r["n"].value)
+        for r in corpus_store.query(
+            "SELECT ?item ?entity ?class ?n WHERE { GRAPH ?g { ?t a kg:MentionTally ; kg:tallyOf ?item ;"
+            " kg:entity ?entity ; kg:entityClass ?class ; kg:mentionCount ?n } }"
+        )
+    }
+    assert counted and tallied == counted
 
 
 def test_provenance_of_names_build_mode_and_file_hash(corpus_store, corpus_dir):

@@ -1,0 +1,85 @@
+"""Benchmark: every saved query's median time on a store of N documents, against a trivial query.
+
+Prints figures, asserts nothing. Each saved query runs in-process with its first documented
+example's parameters; the baseline is ``SELECT (COUNT(*) AS ?n) { ?d a kg:Document }`` measured in
+the same run, so the ratio says how much work a query does beyond touching the store at all.
+
+    python benchmarks/bench_queries.py                         # builds 100 documents
+    python benchmarks/bench_queries.py --documents 1000        # builds 1000 (long on 2 cores)
+    python benchmarks/bench_queries.py --store /tmp/q1000      # reuses a store built before
+
+The corpus (../shared/corpus, else the bundled samples) is replicated as ``bench_scale.py`` does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from kg.store import KGStore
+
+from bench_scale import KG, measured_child, replicate
+from saved_query_timing import query_medians
+
+GOAL_MS = 200
+BASELINE = "SELECT (COUNT(*) AS ?n) WHERE { ?d a kg:Document }"
+
+
+def baseline_ms(store_dir: Path, repeats: int) -> float:
+    store = KGStore.open(store_dir, read_only=True)
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        sum(1 for _ in store.query(BASELINE))
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def report(store_dir: Path, repeats: int) -> None:
+    documents = int(next(iter(KGStore.open(store_dir, read_only=True).query(BASELINE)))["n"].value)
+    base = baseline_ms(store_dir, max(repeats, 5))
+    print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, store {store_dir}")
+    print(f"documents {documents}; baseline (count of kg:Document) {base:.2f} ms, median of {max(repeats, 5)}")
+    print(f"saved queries (median of {repeats}, in-process, first documented example's parameters):")
+    results = query_medians(store_dir, repeats)
+    slow = []
+    for name, (seconds, rows) in results.items():
+        ms = seconds * 1000
+        if ms >= GOAL_MS:
+            slow.append(name)
+        print(f"  {name:22} {ms:9.1f} ms {rows:9,} rows  {ms / base:9.0f}x baseline  {'ok' if ms < GOAL_MS else 'SLOW'}")
+    p50 = statistics.median(seconds for seconds, _ in results.values()) * 1000
+    print(f"  median over the queries {p50:.1f} ms; goal: each < {GOAL_MS} ms: "
+          f"{'met' if not slow else 'not met by ' + ', '.join(slow)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=100)
+    parser.add_argument("--store", type=Path, help="reuse this store (built before) instead of building one")
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    if args.store:
+        if not args.store.is_dir():
+            raise SystemExit(f"no store at {args.store}; build one with kg build DIR --store {args.store}")
+        report(args.store, args.repeats)
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        corpus = tmp / "corpus"
+        corpus.mkdir()
+        replicate(corpus, args.documents)
+        seconds, _, _ = measured_child([KG, "build", str(corpus), "--store", str(tmp / "store"), "-q", "--workers", "1"])
+        print(f"built {args.documents} documents in {seconds:.1f} s", file=sys.stderr)
+        report(tmp / "store", args.repeats)
+
+
+if __name__ == "__main__":
+    main()
