@@ -103,12 +103,24 @@ def build_time() -> datetime:
 #: what is in flight stays small whatever the corpus size (a pyoxigraph Quad costs about 2 KB in
 #: Python: peak RSS of a 100-document build was 897 MB with batches of 200 000 quads, 382 MB with 50 000).
 BATCH_QUADS = 50_000
+#: Bytes a bulk-loaded store takes per triple of its merged default graph (with the named graphs
+#: holding them): 28.8 MB for the 115 493 triples of 20 corpus documents (``kg compact`` output).
+BULK_BYTES_PER_TRIPLE = 250
+#: A store larger than this many times its bulk-loaded estimate is rewritten after a build.
+#: RocksDB's own compactions write the merged files uncompressed (its first levels are configured
+#: without compression, pyoxigraph offers no option), which leaves a built store at about 1.9x a
+#: bulk-loaded one; 1.4 keeps the result below 1.5x when the estimate is a little off.
+AUTO_COMPACT_RATIO = 1.4
+#: ... but only after a build that wrote at least this share of the store: the rewrite costs
+#: about a bulk load of the whole store, so a one-document rebuild of a large store does not pay
+#: for it (a first build always qualifies; ``kg compact`` is there for the rest).
+AUTO_COMPACT_SHARE = 0.25
 #: Fewer documents than this per worker process, and starting the workers costs more than it saves.
 MIN_DOCUMENTS_PER_WORKER = 10
 
 
 def build(
-    store: KGStore,
+    store: KGStore | None,
     paths: Iterable[str | os.PathLike] | None = None,
     *,
     model: str | None = None,
@@ -118,6 +130,7 @@ def build(
     progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None,
     workers: int = 1,
     scheduler: str | None = None,
+    shards: str | os.PathLike | None = None,
 ) -> BuildReport:
     """Extract every source in ``paths`` (default: the bundled samples) into ``store``.
 
@@ -130,7 +143,13 @@ def build(
     ``workers`` > 1 extracts in that many worker processes while this process writes; with
     ``scheduler`` (a Dask scheduler address, or ``"local"`` for a ``LocalCluster`` of ``workers``
     processes) extraction runs on Dask. Either way the store ends up as a one-process build leaves it.
+
+    ``shards`` (with ``store`` None): write N-Quads shard files into that folder instead of a
+    store, for :func:`kg.load.load` to bulk-load later (see :func:`_build_shards`).
     """
+    if shards is not None:
+        return _build_shards(Path(shards), paths, model=model, base=base, on_mode=on_mode, progress=progress,
+                             workers=workers, scheduler=scheduler)
     from kg.check import mark_build_finished, mark_build_started
     from kg.extract import extraction
     from kg.rdf import ontology_quads
@@ -140,42 +159,132 @@ def build(
     report = BuildReport()
     sources, report.warnings = collect_sources(sample_paths() if paths is None else paths)
     report.failed.extend(report.warnings)  # each names an input left out before reading
-    if not scheduler:
-        workers = max(1, min(workers, len(sources) // MIN_DOCUMENTS_PER_WORKER))
-    with extraction(model, base, workers=workers, scheduler=scheduler) as (info, extract):
-        report.mode = info.describe()
+    with extraction(model, base, workers=_worker_count(workers, sources, scheduler), scheduler=scheduler) as run:
+        report.mode = run.info.describe()
         if on_mode:
             on_mode(report.mode)
         mark_build_started(store)  # left behind if the build is cut off: kg check and kg info say so
         # The shared graphs go in first, so a build stopped at any point leaves a store that says what it is.
-        store.replace_graph(minter.ontology_graph, ontology_quads(minter))
+        ontology = list(ontology_quads(minter))
+        written = 0 if store.store.contains_named_graph(minter.ontology_graph) else len(ontology)
+        store.replace_graph(minter.ontology_graph, ontology)
         seen = _Seen()
         batch: list = []
         batch_quads = 0
         try:
-            for outcome in extract(_to_extract(sources, progress, info.model, minter, store, force, seen, report)):
-                if outcome.error is not None:
-                    report.failed.append(outcome.path)
-                    report.warnings.append(f"{outcome.path}: could not be built ({outcome.error}); skipped")
+            for outcome in run.extract(_to_extract(sources, progress, run.info.model, minter, store, force, seen, report)):
+                if not _count(outcome, report):
                     continue
                 report.warnings.extend(f"{outcome.path}: {failure}; built without what that step finds"
                                        for failure in outcome.warnings)
                 batch.append((outcome.graph, outcome.quads))
                 batch_quads += len(outcome.quads)
-                report.built.append(outcome.name)
-                report.tokens += outcome.tokens
-                report.entities.update(outcome.entities)
                 if batch_quads >= BATCH_QUADS:
-                    _write(store, batch)
+                    write_batch(store, batch)
+                    written += batch_quads
                     batch, batch_quads = [], 0
-            _write(store, batch)
+            write_batch(store, batch)
+            written += batch_quads
             _settle_file_names(store, seen, report)
         finally:
-            _write_dataset_graph(store, minter, changed=bool(report.built))
+            write_dataset_graph(store, minter, changed=bool(report.built))
         mark_build_finished(store)
     report.triples = store.triple_count()
+    compact_if_bloated(store, written, report.triples, report.warnings)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _worker_count(workers: int, sources: list, scheduler: str | None) -> int:
+    """``workers``, but no more local processes than the documents keep busy."""
+    return workers if scheduler else max(1, min(workers, len(sources) // MIN_DOCUMENTS_PER_WORKER))
+
+
+def _count(outcome, report: BuildReport) -> bool:
+    """Put one extraction result in ``report``; False when the document failed (it is named in a warning)."""
+    if outcome.error is not None:
+        report.failed.append(outcome.path)
+        report.warnings.append(f"{outcome.path}: could not be built ({outcome.error}); skipped")
+        return False
+    report.built.append(outcome.name)
+    report.tokens += outcome.tokens
+    report.entities.update(outcome.entities)
+    return True
+
+
+#: Shard file names: ``documents-HASH.nq`` for a batch of documents, ``ontology-HASH.nq`` for the shared graph.
+SHARD_SUFFIX = ".nq"
+
+
+def _build_shards(folder: Path, paths, *, model, base, on_mode, progress, workers, scheduler) -> BuildReport:
+    """``kg build --shards DIR``: each batch of documents becomes one N-Quads file in ``folder``.
+
+    A shard is named by a hash of what decides its content (kg version, NLP model, base IRI, and
+    its documents' content hashes and file names), so the same input gives the same file names and
+    a rerun (after a kill, or with more files) extracts only the batches whose shard is missing.
+    Shards are written where extraction runs (by the Dask workers themselves with ``scheduler``:
+    ``folder`` must then be a folder they all see), each through a temporary file renamed into
+    place. Byte copies of a file are found first (their bytes are hashed) so their names go into
+    the shard of the document they copy, as a build into a store records them. The ontology graph
+    gets a shard of its own; the dataset description is written by ``kg load``, which sees the
+    whole store.
+    """
+    from kg.extract import extraction, shard_task, write_shard
+    from kg.rdf import ontology_quads
+
+    started = time.perf_counter()
+    minter = Minter(base)
+    report = BuildReport()
+    sources, report.warnings = collect_sources(sample_paths() if paths is None else paths)
+    report.failed.extend(report.warnings)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create the shard folder {folder} ({error.strerror or error}); choose another --shards DIR") from None
+    copies = _byte_copies(sources)
+    with extraction(model, base, workers=_worker_count(workers, sources, scheduler), scheduler=scheduler) as run:
+        report.mode = run.info.describe()
+        if on_mode:
+            on_mode(report.mode)
+        ontology = list(ontology_quads(minter))
+        write_shard(folder / f"ontology-{_digest(__version__, base)}{SHARD_SUFFIX}", ontology)
+        report.triples += len(ontology)
+        documents = _to_extract(sources, progress, run.info.model, minter, KGStore.in_memory(), True, _Seen(), report)
+        jobs = _shard_jobs(documents, folder, copies, (__version__, run.info.model, base), report)
+        for outcomes, quads in run.run(shard_task, jobs):
+            report.triples += quads
+            for outcome in outcomes:
+                _count(outcome, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _shard_jobs(documents: Iterator, folder: Path, copies: dict[str, list[str]], key: tuple, report: BuildReport) -> Iterator[tuple]:
+    """``(documents, shard path, names of their byte copies)`` for each batch whose shard is not there yet."""
+    from kg.extract import batched
+
+    for batch in batched(documents):
+        names = [(d.source.sha256, copies.get(d.source.sha256, [d.source.name])) for d in batch]
+        shard = folder / f"documents-{_digest(*key, repr(names))}{SHARD_SUFFIX}"
+        if shard.exists():
+            report.skipped_unchanged.extend(d.source.name for d in batch)
+            continue
+        yield batch, str(shard), {sha: more[1:] for sha, more in names if len(more) > 1}
+
+
+def _byte_copies(sources: list[Path]) -> dict[str, list[str]]:
+    """Content hash -> the names of the files holding those bytes, in build order, for contents held by several."""
+    names: dict[str, list[str]] = {}
+    for path in sources:
+        try:
+            names.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), []).append(path.name)
+        except OSError:
+            continue  # reading it properly says what is wrong
+    return {sha: found for sha, found in names.items() if len(found) > 1}
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:24]
 
 
 @dataclass
@@ -263,7 +372,29 @@ def _settle_file_names(store: KGStore, seen: _Seen, report: BuildReport) -> None
     store.forget_file_names(read, keep=set(seen.first))
 
 
-def _write(store: KGStore, batch: list) -> None:
+def compact_if_bloated(store: KGStore, written: int, triples: int, warnings: list[str]) -> bool:
+    """Rewrite the store as one bulk load (:meth:`KGStore.rewrite`) after a build or load that
+    wrote ``written`` quads, when it grew beyond :data:`AUTO_COMPACT_RATIO` times the size of a
+    bulk-loaded store of its ``triples`` (see :data:`AUTO_COMPACT_SHARE`). True when it did.
+
+    The documents are in the store already: a rewrite that fails (disk full) leaves the store as
+    it was and becomes a warning, not a failed build.
+    """
+    if store.path is None or written < AUTO_COMPACT_SHARE * triples:
+        return False
+    estimate = triples * BULK_BYTES_PER_TRIPLE
+    if store.size() <= AUTO_COMPACT_RATIO * estimate:
+        return False
+    try:
+        store.rewrite()
+    except (OSError, RuntimeError) as error:
+        warnings.append(f"the store at {store.path} could not be compacted ({_one_line(error)}); "
+                        "it holds every document; run 'kg compact' when there is disk space for a copy")
+        return False
+    return True
+
+
+def write_batch(store: KGStore, batch: list) -> None:
     try:
         store.write_graphs(batch)
     except (OSError, RuntimeError) as error:
@@ -271,7 +402,7 @@ def _write(store: KGStore, batch: list) -> None:
         raise StoreError(f"writing {names} into the store at {store.path} failed: {_one_line(error)}") from error
 
 
-def _write_dataset_graph(store: KGStore, minter: Minter, *, changed: bool) -> None:
+def write_dataset_graph(store: KGStore, minter: Minter, *, changed: bool) -> None:
     """The dataset graph, written whatever happened to the documents (the ontology graph went in first).
 
     The description is recomputed only when a document changed (or it is missing): it counts the

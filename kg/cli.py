@@ -113,8 +113,10 @@ def main() -> None:
               help="Extraction processes (default: the machine's cores; 1 for a handful of documents).")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Extract on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster of --workers processes.")
+@click.option("--shards", "shard_dir", type=click.Path(path_type=Path, file_okay=False), default=None, metavar="DIR",
+              help="Write N-Quads shards into DIR instead of a store (load them with 'kg load DIR').")
 def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, force: bool, base_uri: str | None,
-          quiet: bool, workers: int | None, scheduler: str | None) -> None:
+          quiet: bool, workers: int | None, scheduler: str | None, shard_dir: Path | None) -> None:
     """Extract Kamerstukken (files or folders) into the store.
 
     Reads PDF-extracted or saved web-page text (.txt), PDFs (.pdf) and web pages (.html, .htm);
@@ -129,6 +131,7 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
       kg build downloads/kst-35570-XV-45.pdf downloads/motie.html
       kg build corpus/ --workers 4
       kg build corpus/ --scheduler tcp://scheduler.example:8786
+      kg build corpus/ --shards /shared/shards --scheduler tcp://scheduler.example:8786
     """
     import os
 
@@ -141,10 +144,6 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
         base = check_base(base_uri or DEFAULT_BASE)
     except ValueError as error:
         fail(str(error), USAGE)
-    where = store_path or default_store_path()
-    new_store = not where.exists()
-    store = open_store(where, read_only=False)
-    _one_base_per_store(store, base, force)
 
     def progress(items):
         if quiet or len(items) < 2:
@@ -153,6 +152,15 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
         with click.progressbar(items, label="Extracting", file=sys.stderr, item_show_func=lambda p: p.name if p else "") as bar:
             yield from bar
 
+    if shard_dir is not None:
+        if store_path is not None:
+            fail("--shards writes shard files instead of a store; leave out --store (load the shards with 'kg load')", USAGE)
+        _build_shards(paths, shard_dir, model, base, progress, workers, scheduler)
+        return
+    where = store_path or default_store_path()
+    new_store = not where.exists()
+    store = open_store(where, read_only=False)
+    _one_base_per_store(store, base, force)
     try:
         report = run_build(
             store,
@@ -181,6 +189,39 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
         f"Built {len(report.built)} document(s), skipped {len(report.skipped_unchanged)} unchanged, "
         f"{len(report.warnings)} warning(s); store {store.path} holds {report.triples} triples; "
         f"entities: {entities}; {report.seconds:.1f} s",
+        err=True,
+    )
+    if report.failed:
+        click.echo(f"Error: {len(report.failed)} input(s) could not be built (named above); the others were", err=True)
+        sys.exit(PARTIAL)
+
+
+def _build_shards(paths, shard_dir: Path, model, base: str, progress, workers, scheduler) -> None:
+    """``kg build --shards DIR``: the build's batches as shard files, and the same exit codes as a build."""
+    import os
+
+    from kg.build import build as run_build
+    from kg.extract import SchedulerError
+    from kg.pipeline import ModelNotFound
+
+    try:
+        report = run_build(None, list(paths) if paths else None, model=model, base=base, progress=progress,
+                           on_mode=lambda line: click.echo(line, err=True), workers=workers or os.cpu_count() or 1,
+                           scheduler=scheduler, shards=shard_dir)
+    except ModelNotFound as error:
+        fail(str(error), MODEL)
+    except SchedulerError as error:
+        fail(str(error), USAGE)
+    except OSError as error:
+        fail(f"writing shards into {shard_dir} failed ({error.strerror or error}); free disk space or choose another --shards DIR", OUTPUT)
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}".replace("\r", "\\r").replace("\n", "\\n"), err=True)
+    if not report.documents:
+        fail(_nothing_built(paths, report), NO_INPUT)
+    click.echo(
+        f"Built {len(report.built)} document(s) into shards, skipped {len(report.skipped_unchanged)} already sharded "
+        f"or copies, {len(report.warnings)} warning(s); {shard_dir} got {report.triples} quads; "
+        f"load them with 'kg load {shard_dir}'; {report.seconds:.1f} s",
         err=True,
     )
     if report.failed:
@@ -509,6 +550,47 @@ def export(fmt: str, with_default_graph: bool, output, store_path) -> None:
 
 
 @main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@STORE_OPTION
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def load(paths: tuple[Path, ...], store_path, quiet: bool) -> None:
+    """Bulk-load N-Quads shards written by 'kg build --shards' into the store.
+
+    PATHS are shard files or folders of them (every *.nq file inside). The store ends up as a
+    build of the same documents would leave it: document graphs, their merge, the ontology and
+    the dataset description. Every shard is checked before the store changes.
+
+    \b
+    Examples:
+      kg build corpus/ --shards shards/ && kg load shards/ --store corpus-store
+      kg load /shared/shards/ --store kg-store        # written by Dask workers elsewhere
+      kg load shards/documents-1f3c*.nq shards/ontology-*.nq
+    """
+    from kg.load import ShardError, load as run_load
+
+    where = store_path or default_store_path()
+    new_store = not where.exists()
+    store = open_store(where, read_only=False)
+
+    def progress(items):
+        if quiet or len(items) < 2:
+            yield from items
+            return
+        with click.progressbar(items, label="Loading", file=sys.stderr, item_show_func=lambda p: p.name if p else "") as bar:
+            yield from bar
+
+    try:
+        report = run_load(store, paths, progress=progress)
+    except ShardError as error:
+        _remove_if_new(store, new_store)
+        fail(str(error), NO_INPUT if error.missing else USAGE)
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    click.echo(f"Loaded {report.shards} shard(s), {report.graphs} graph(s), {report.quads} quads; "
+               f"store {store.path} holds {report.triples} triples; {report.seconds:.1f} s", err=True)
+
+
+@main.command()
 @STORE_OPTION
 def compact(store_path) -> None:
     """Rewrite the store as one bulk load of its quads, to bring it back to bulk-load size.
@@ -522,13 +604,9 @@ def compact(store_path) -> None:
       kg compact --store corpus-store
     """
     store = open_store(store_path, read_only=False)
-    before = _directory_bytes(store.path)
+    before = store.size()
     store.rewrite()
-    click.echo(f"Compacted {store.path}: {before / 1e6:.1f} MB -> {_directory_bytes(store.path) / 1e6:.1f} MB", err=True)
-
-
-def _directory_bytes(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    click.echo(f"Compacted {store.path}: {before / 1e6:.1f} MB -> {store.size() / 1e6:.1f} MB", err=True)
 
 
 @main.command()

@@ -10,16 +10,21 @@ processes and Dask workers to the one process that writes the store.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from pyoxigraph import NamedNode, Quad, RdfFormat, parse, serialize
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
-from kg.vocab import Minter
+from kg.vocab import KG, PREFIXES, Minter
+
+_RDF_TYPE = NamedNode(PREFIXES["rdf"] + "type")
+_KG_ITEM, _SOURCE_FILE = NamedNode(KG + "Item"), NamedNode(KG + "sourceFile")
 
 
 @dataclass
@@ -126,25 +131,88 @@ def extract_task(documents: list, model: str | None, base: str) -> list[Extracte
     return [extractor.extract_one(document) for document in documents]
 
 
-def _ordered(submit: Callable[[list], Any], documents: Iterable, window: int) -> Iterator[ExtractedDocument]:
-    """Results of ``submit`` on batches of ``documents`` in input order, at most ``window`` batches in flight.
+def shard_task(job: tuple, model: str | None, base: str) -> tuple[list[ExtractedDocument], int]:
+    """One task that writes its batch's graphs as one N-Quads shard file (``kg build --shards``).
+
+    ``job`` is ``(documents, shard path, more_names)``; ``more_names`` (content hash -> names of
+    byte copies of that document) go into the item's graph, as a build into a store records them.
+    Runs where the documents are extracted (a Dask worker writes to the shared folder itself), so
+    only the results without their quads travel back, with the number of quads written. The file
+    appears complete or not at all (see :func:`write_shard`).
+    """
+    documents, shard, more_names = job
+    outcomes = extract_task(documents, model, base)
+    quads: list[Quad] = []
+    for document, outcome in zip(documents, outcomes):
+        if outcome.error is None:
+            quads.extend(outcome.quads)
+            quads.extend(file_name_quads(outcome.graph, outcome.quads, more_names.get(document.source.sha256, [])))
+            outcome.quads = []
+    if quads:
+        write_shard(Path(shard), quads)
+    return outcomes, len(quads)
+
+
+def file_name_quads(graph: NamedNode, quads: Iterable[Quad], names: Iterable[str]) -> list[Quad]:
+    """``kg:sourceFile`` quads adding ``names`` to the item described in ``graph`` (byte copies of its file)."""
+    items = [q.subject for q in quads if q.predicate == _RDF_TYPE and q.object == _KG_ITEM]
+    return [Quad(item, _SOURCE_FILE, Literal(name), graph) for item in items for name in names]
+
+
+def write_shard(path: Path, quads: Iterable[Quad]) -> None:
+    """Write ``quads`` as N-Quads to ``path`` through a temporary file renamed into place, so a
+    killed build leaves whole shards only (a left-over ``.tmp`` file is not a shard)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as out:
+            serialize(quads, out, format=RdfFormat.N_QUADS)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _ordered(submit: Callable[[list], Any], batches: Iterable[list], window: int) -> Iterator[list]:
+    """Results of ``submit`` on ``batches`` in input order, at most ``window`` batches in flight.
 
     The window bounds memory whatever the corpus size; keeping input order makes a parallel build
     write what a build in one process writes.
     """
-    documents = iter(documents)
+    batches = iter(batches)
     pending: deque = deque()
     while True:
-        while len(pending) < window and (batch := list(islice(documents, TASK_DOCUMENTS))):
+        while len(pending) < window and (batch := next(batches, None)) is not None:
             pending.append(submit(batch))
         if not pending:
             return
-        yield from pending.popleft().result()
+        yield pending.popleft().result()
+
+
+def batched(items: Iterable, size: int = TASK_DOCUMENTS) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last one shorter)."""
+    items = iter(items)
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+@dataclass
+class Extraction:
+    """Where extraction runs: ``run(task, batches, *args)`` yields ``task(batch, model, base, *args)``
+    for each batch, in order, computed in this process, in worker processes or on Dask."""
+
+    info: Any
+    run: Callable[..., Iterator[list]]
+
+    def extract(self, documents: Iterable) -> Iterator[ExtractedDocument]:
+        """Each read document's :class:`ExtractedDocument`, in input order."""
+        for outcomes in self.run(extract_task, batched(documents)):
+            yield from outcomes
 
 
 @contextmanager
 def extraction(model: str | None, base: str, *, workers: int = 1, scheduler: str | None = None):
-    """``(pipeline info, extract)`` where ``extract(documents)`` yields :class:`ExtractedDocument` s in order.
+    """An :class:`Extraction` that runs in this process, in worker processes or on Dask.
 
     ``scheduler``: run on a Dask cluster (``tcp://HOST:8786``) or on a ``LocalCluster`` of
     ``workers`` processes (``"local"``). Else ``workers`` > 1 runs that many worker processes
@@ -168,22 +236,27 @@ def extraction(model: str | None, base: str, *, workers: int = 1, scheduler: str
                         "start one with 'dask scheduler', or use --scheduler local"
                     ) from None
 
-            def submit(batch: list):
-                return client.submit(extract_task, batch, model, base, pure=False)
-
             info = client.submit(pipeline_info_task, model, base, pure=False).result()
             window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
-            yield info, lambda documents: _ordered(submit, documents, window)
+
+            def run(task, batches, *args):
+                return _ordered(lambda batch: client.submit(task, batch, model, base, *args, pure=False), batches, window)
+
+            yield Extraction(info, run)
     elif workers > 1:
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-
-            def submit(batch: list):
-                return pool.submit(extract_task, batch, model, base)
-
             infos = [pool.submit(pipeline_info_task, model, base) for _ in range(workers)]
             info = infos[0].result()
-            yield info, lambda documents: _ordered(submit, documents, 2 * workers)
+
+            def run(task, batches, *args):
+                return _ordered(lambda batch: pool.submit(task, batch, model, base, *args), batches, 2 * workers)
+
+            yield Extraction(info, run)
     else:
-        extractor = Extractor(model, base)
-        yield extractor.info, extractor.extract
+        key = (model, base)
+        _extractors[key] = extractor = Extractor(model, base)
+        try:
+            yield Extraction(extractor.info, lambda task, batches, *args: (task(b, model, base, *args) for b in batches))
+        finally:
+            del _extractors[key]  # the pipeline goes with the build that loaded it

@@ -297,13 +297,17 @@ class KGStore:
             return
         fresh, replaced = _sibling(self.path, "compacting"), _sibling(self.path, "replaced")
         shutil.rmtree(fresh, ignore_errors=True)
-        with tempfile.TemporaryDirectory(dir=self.path.parent) as scratch:
-            dump = Path(scratch) / "dump.nq"
-            self.store.dump(str(dump), format=RdfFormat.N_QUADS)
-            copy = Store(str(fresh))
-            copy.bulk_load(path=str(dump), format=RdfFormat.N_QUADS)
-            copy.flush()
-            del copy
+        try:
+            with tempfile.TemporaryDirectory(dir=self.path.parent) as scratch:
+                dump = Path(scratch) / "dump.nq"
+                self.store.dump(str(dump), format=RdfFormat.N_QUADS)
+                copy = Store(str(fresh))
+                copy.bulk_load(path=str(dump), format=RdfFormat.N_QUADS)
+                copy.flush()
+                del copy
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)  # the store itself was not touched
+            raise
         for own in self.path.iterdir():  # kg's own files (build markers), not Oxigraph's
             if own.is_file() and own.name.startswith("kg-"):
                 shutil.copy2(own, fresh / own.name)
@@ -312,6 +316,12 @@ class KGStore:
         os.rename(fresh, self.path)
         shutil.rmtree(replaced)
         self.store = Store(str(self.path))
+
+    def size(self) -> int:
+        """Bytes of the store's files on disk (0 in memory)."""
+        if self.path is None:
+            return 0
+        return sum(entry.stat().st_size for entry in os.scandir(self.path) if entry.is_file())
 
     def triple_count(self) -> int:
         """Distinct triples in the graph (the default graph, i.e. the merge of all named graphs)."""
