@@ -7,6 +7,7 @@ names like ``Jansen``. The tussenvoegsels (``van der``, ``’t``, ``el``) come f
 
 from __future__ import annotations
 
+import array
 import re
 from functools import lru_cache
 
@@ -14,9 +15,31 @@ from spacy.lang.char_classes import ALPHA_LOWER, ALPHA_UPPER
 
 from kg.datafiles import load_json
 
+#: Every code point but the surrogates, as one string (a regex class's members are read off it).
+EVERY_CHARACTER = array.array("I", [*range(0xD800), *range(0xE000, 0x110000)]).tobytes().decode("utf-32-le")
+
+
+def _compact_class(body: str) -> str:
+    """The characters of the regex class ``[body]`` as ranges of literal characters.
+
+    spaCy writes its letter classes as about 3 000 characters, mostly ``\\uXXXX`` escapes, and
+    Python's ``re`` parses the escapes again wherever a pattern uses the class (hundreds of times
+    in the person and motion rules); the same set written as ranges compiles about a fifth faster.
+    The set is read off every code point, so it is exactly spaCy's.
+    """
+    def char(code: int) -> str:
+        return chr(code) if chr(code).isalnum() else f"\\U{code:08X}"
+
+    parts = []
+    for match in re.finditer(f"[{body}]+", EVERY_CHARACTER):
+        first, last = ord(match.group()[0]), ord(match.group()[-1])
+        parts.append(char(first) if first == last else f"{char(first)}-{char(last)}")
+    return "".join(parts)
+
+
 #: Regex character-class bodies (without brackets) of upper- and lower-case letters.
-UPPER = ALPHA_UPPER
-LOWER = ALPHA_LOWER
+UPPER = _compact_class(ALPHA_UPPER)
+LOWER = _compact_class(ALPHA_LOWER)
 
 #: A capitalised name word: ``Jansen``, ``IJzerman``, ``Öztürk``, ``D’Hondt``.
 CAPITALISED = rf"(?:IJ|[{UPPER}])[{LOWER}]+(?:['’][{UPPER}{LOWER}][{LOWER}]+)?"

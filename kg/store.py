@@ -208,28 +208,27 @@ class KGStore:
         graph" returns a triple once per graph holding it, so a Kamerstuk cited by fifty documents
         would multiply every join; a real merge keeps queries linear.
 
-        Graphs the store does not hold yet (every graph of a first build) go in with one
-        ``Store.bulk_extend`` for the whole batch: its files are ingested at once, so a reader (or
-        a build killed half-way) sees each document entirely or not at all. Measured on 100
-        documents, ``bulk_extend`` writes 5x faster than transactional ``Store.extend`` and leaves
-        a store 7x smaller (no write-ahead log). A graph already present is replaced
+        Graphs the store does not hold yet (every graph of a first build) go in with one bulk load
+        for the whole batch: its files are ingested at once, so a reader (or a build killed
+        half-way) sees each document entirely or not at all. Measured on 100 documents, bulk
+        writes are 5x faster than transactional ``Store.extend`` and leave a store 7x smaller (no
+        write-ahead log). The batch travels as N-Quads, its merge made from the lines: building
+        the merge's quads in Python took a third of the write time. A graph already present is replaced
         in its own SPARQL update carrying only the difference (a forced rebuild of an unchanged
         document changes its build times, nothing else), with the merge kept in step. Writing the
         same quads twice changes nothing.
         """
         self._check_writable()
         fresh: list[Quad] = []
-        merged: set[Triple] = set()
         for graph, quads in graphs:
             quads = [q if q.graph_name == graph else Quad(q.subject, q.predicate, q.object, graph) for q in quads]
             if self.store.contains_named_graph(graph):
                 self._replace_existing(graph, quads)
                 continue
             fresh.extend(quads)
-            merged.update(q.triple for q in quads)
         if fresh:
-            fresh.extend(Quad(t.subject, t.predicate, t.object, DefaultGraph()) for t in merged)
-            self.store.bulk_extend(fresh)
+            named = serialize(fresh, format=RdfFormat.N_QUADS)
+            self.store.bulk_load(named + _merge(named), format=RdfFormat.N_QUADS)
 
     def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
         """Replace the content of one named graph (see :meth:`write_graphs`)."""
@@ -372,6 +371,15 @@ class KGStore:
             return None if output is not None else target.getvalue()
         prefixes = PREFIXES if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
         return serialize(items, output, format=rdf_format, prefixes=prefixes)
+
+
+def _merge(named: bytes) -> bytes:
+    """The distinct triples of N-Quads ``named`` as default-graph N-Quads lines.
+
+    Each line ends with its graph's IRI and ``.``; an IRI holds no space and no ``<``, so the
+    graph term starts at the line's last ``' <'`` (a literal before it may hold that pair).
+    """
+    return b"".join({line[: line.rindex(b" <")] + b" .\n" for line in named.splitlines()})
 
 
 def _sibling(path: Path, role: str) -> Path:
