@@ -175,8 +175,6 @@ def build(
             for outcome in run.extract(_to_extract(sources, progress, run.info.model, minter, store, force, seen, report)):
                 if not _count(outcome, report):
                     continue
-                report.warnings.extend(f"{outcome.path}: {failure}; built without what that step finds"
-                                       for failure in outcome.warnings)
                 batch.append((outcome.graph, outcome.quads))
                 batch_quads += len(outcome.quads)
                 if batch_quads >= BATCH_QUADS:
@@ -206,6 +204,7 @@ def _count(outcome, report: BuildReport) -> bool:
         report.failed.append(outcome.path)
         report.warnings.append(f"{outcome.path}: could not be built ({outcome.error}); skipped")
         return False
+    report.warnings.extend(f"{outcome.path}: {failure}; built without what that step finds" for failure in outcome.warnings)
     report.built.append(outcome.name)
     report.tokens += outcome.tokens
     report.entities.update(outcome.entities)
