@@ -340,23 +340,24 @@ def test_a_runaway_query_is_stopped_and_does_not_block_others(client, served_sam
     def run_away():
         start = time.monotonic()
         outcome["response"] = httpx.post(served_samples.url + "sparql", data={"query": RUNAWAY}, timeout=60)
-        outcome["seconds"] = time.monotonic() - start
+        outcome["done_at"] = time.monotonic()
+        outcome["seconds"] = outcome["done_at"] - start
 
     runaway = threading.Thread(target=run_away)
     runaway.start()
     time.sleep(0.2)
-    quick = []
+    answered_at = []
     for _ in range(5):
-        start = time.monotonic()
         response = client.get("sparql", params={"query": "ASK { GRAPH ?g { ?s a kg:Document } }"}, headers={"Accept": "application/json"})
-        quick.append(time.monotonic() - start)
+        answered_at.append(time.monotonic())
         assert response.json()["boolean"] is True
         assert client.get("doc/organisatie/uwv", headers={"Accept": "text/html"}).status_code == 200
     runaway.join()
     assert outcome["response"].status_code == 504
     assert "time limit of 1 s" in outcome["response"].text
     assert 0.9 < outcome["seconds"] < 15
-    assert max(quick) < 1.0, quick  # answered while the runaway held the other worker
+    # Answered while the runaway held the other worker (an order of events, not a timing that flakes on a busy machine).
+    assert answered_at[0] < outcome["done_at"]
     # The killed worker is replaced: both workers answer again.
     for _ in range(4):
         assert client.get("sparql", params={"query": "ASK { ?s ?p ?o }"}, headers={"Accept": "application/json"}).status_code == 200
