@@ -201,3 +201,37 @@ def test_names_beyond_latin_1():
 def test_party_in_a_column_of_its_own():
     persons = parse_persons("P. Jansen\tVVD\tA. de Wit\tGroenLinks-PvdA", 0, "indiener")
     assert [(p["name"], p["party"]) for p in persons] == [("P. Jansen", "VVD"), ("A. de Wit", "GroenLinks-PvdA")]
+
+
+def test_decisions_written_as_sentences_are_text_not_metadata(tmp_path):
+    page = (
+        "Besluitenlijst procedurevergadering\nDatum: 2 oktober 2024\n\n1. Mededelingen\n"
+        "Besluit: Ingestemd. Het lid Jansen (VVD) bereidt het gesprek voor.\n"
+        "Besluit: Doorgeleiden naar de rapporteur De Vries (D66).\n"
+        "Besluit: Aangenomen.\n" + BODY
+    )
+    document = read_page(tmp_path, page)
+    assert "Het lid Jansen (VVD) bereidt het gesprek voor." in document.text
+    assert "Doorgeleiden naar de rapporteur De Vries (D66)." in document.text
+    assert document.facts["metadata"] == {"Besluit": "Aangenomen."}
+    assert_exact(document)
+
+
+def test_site_banner_on_the_first_line_and_share_buttons_are_chrome(tmp_path):
+    page = (
+        "Tweede Kamer der Staten-Generaal\nDeel: [Facebook] [X] [LinkedIn]\nIndiener: P. Jansen (VVD)\n\n"
+        "De Tweede Kamer der Staten-Generaal\nverzoekt de regering om …\n"
+    )
+    document = read_page(tmp_path, page)
+    first, rest = document.text.split("\n", 1)
+    assert not first.strip() and "[Facebook]" not in document.text
+    assert "De Tweede Kamer der Staten-Generaal" in rest  # the same name in the text stays
+
+
+@pytest.mark.parametrize(
+    "line, own",
+    [("Download: kst-33981-B.pdf", "33981-B"), ("officiële HTML versie (kst-33161-94).", "33161-94")],
+)
+def test_a_publication_file_name_in_the_first_part_is_the_own_number(tmp_path, line, own):
+    page = f"Brief regering\nGepubliceerd: 4 maart 2021\n{line}\n\nZoals gemeld in Kamerstuk 34 352, nr. 181.\n"
+    assert read_page(tmp_path, page).facts["identifiers"] == [own]

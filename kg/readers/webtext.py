@@ -52,6 +52,7 @@ class _Shapes:
     page_titles: dict[str, str | None]
     chrome_lines: frozenset[str]
     chrome: re.Pattern
+    banners: frozenset[str]
     hosts: tuple[str, ...]
     months: dict[str, int]
 
@@ -83,6 +84,7 @@ def shapes() -> _Shapes:
         page_titles={_fold(title): kind for title, kind in data["page_titles"].items()},
         chrome_lines=frozenset(_fold(line) for line in data["chrome_lines"]),
         chrome=re.compile("|".join(f"(?:{p})" for p in data["chrome_patterns"])),
+        banners=frozenset(_fold(name) for name in data["site_banners"]),
         hosts=tuple(data["site_hosts"]),
         months={name.casefold(): number for name, number in months.items()},
     )
@@ -134,6 +136,18 @@ def kamerstuk_ids(value: str) -> list[str]:
     (``34 950 XV, nr. 2``, ``Aanhangsel Handelingen II 2019/20, nr. 961``)."""
     from kg.extractors.kamerstuk import find_references, normalize
 
+    ids = kamerstuk_slugs(value)
+    for match in _KST.finditer(value):
+        ids.append(normalize(match[1], match[2], match[3]))
+    if not ids:
+        ids.extend(i for reference in find_references(value) for i in reference.ids)
+    return list(dict.fromkeys(ids))
+
+
+def kamerstuk_slugs(value: str) -> list[str]:
+    """Normalized ids of the KOOP slugs in ``value`` (``kst-34950-XV-2``, ``ah-tk-20192020-961``)."""
+    from kg.extractors.kamerstuk import normalize
+
     ids = []
     for match in _SLUG.finditer(value):
         if match[3]:
@@ -141,10 +155,6 @@ def kamerstuk_ids(value: str) -> list[str]:
         else:
             parts = match[2].split("-")
             ids.append(normalize(parts[0], "".join(parts[1:-1]), parts[-1]))
-    for match in _KST.finditer(value):
-        ids.append(normalize(match[1], match[2], match[3]))
-    if not ids:
-        ids.extend(i for reference in find_references(value) for i in reference.ids)
     return list(dict.fromkeys(ids))
 
 
@@ -158,6 +168,15 @@ def own_reference(line: str) -> list[str]:
     if len(references) == 1 and references[0].end - references[0].start >= 0.8 * len(line):
         return list(references[0].ids)
     return []
+
+
+_SENTENCE = re.compile(r"\S+(?:\s+\S+){2,}[.!?]$|[.!?]\s+[A-ZÀ-Þ]")
+
+
+def is_prose(value: str) -> bool:
+    """A sentence (three or more words and a full stop) or several: the text of the document, not a
+    metadata value ("Besluit: Aangenomen." is metadata, "Besluit: Ingestemd. De inspectie …" is not)."""
+    return bool(_SENTENCE.search(value.strip()))
 
 
 def _urls(value: str) -> list[str]:
@@ -295,6 +314,8 @@ class _Collector:
         text = " ".join(value.split())
         if not text or len(text) > 300:
             return False
+        if field.fact == "metadata" and is_prose(text):
+            return False  # "Besluit: Het lid Flach (SGP) verzoekt om …" is the document's own text
         if field.fact in ("title", "description"):
             facts.setdefault(field.fact, text)
         elif field.fact == "type":
@@ -335,6 +356,7 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
     in_block = False
     blanks = 0
     k = 0
+    first = True  # the page's first line: where a site prints its name as a banner
     while k < len(lines):
         start, end = lines[k]
         line = text[start:end].strip()
@@ -347,6 +369,10 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
         blanks = 0
         in_head = start < s.head_chars
         folded = _fold(line.rstrip(":"))
+        banner, first = first and folded in s.banners, False
+        if banner:  # not counted for sniffing: a PDF's text starts with the chamber's name too
+            found.masks.append((start, end))
+            continue
         if folded in s.block_headings and len(line) < 40:
             found.masks.append((start, end))
             found.blocks += 1
@@ -376,6 +402,11 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
     for url in _urls(text[: s.head_chars]):
         if any(host in url for host in s.hosts) and _SLUG.search(url):
             found.add_source(url, "Bron")
+    if own_number:  # a publication's file name in the first part ("Download: kst-33981-B.pdf") is its own
+        ids = found.facts.setdefault("identifiers", [])
+        ids.extend(i for i in kamerstuk_slugs(text[: s.own_number_chars]) if i not in ids)
+        if not ids:
+            del found.facts["identifiers"]
     date = document_date(found.facts.get("dates") or {})
     if date:
         found.facts["date"] = date
