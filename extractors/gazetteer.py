@@ -250,13 +250,23 @@ def number_forms(word: str) -> set[str]:
     """Regular Dutch plural and singular forms of ``word`` (lower case), including ``word`` itself.
 
     ``polis`` -> ``polissen``, ``afspraak`` -> ``afspraken``, ``route`` -> ``routes``,
-    ``punten`` -> ``punt``, ``plekken`` -> ``plek``; over-generation is harmless, a form that is not
-    a word never occurs.
+    ``punten`` -> ``punt``, ``plekken`` -> ``plek``. Where the stress decides (``polissen`` but
+    ``vouchers``) both forms are made: a form that is not a word never occurs. Forms Dutch spelling
+    never writes are not made (``baanen``, ``routeen``, ``bedrijfen``, ``voucher's``, ``regelingenen``):
+    these forms are also the concepts' hidden labels in the graph.
     """
-    forms = {word, word + "en", word + "s", word + "'s"}
+    forms = {word}
+    plural = not (word.endswith("en") and len(word) > 4)  # 'regelingen' is a plural already
+    if not word.endswith("s"):
+        forms.add(word + "s")
+    if word[-1:] in "aiouyé":
+        forms.add(word + "'s")
+    long_vowel = len(word) > 3 and word[-1] not in _VOWELS and word[-2] == word[-3] and word[-2] in _VOWELS
+    if plural and word[-1:] not in "ef" and not long_vowel:
+        forms.add(word + "en")
     if word.endswith("e"):
         forms.add(word + "n")
-    if len(word) > 2 and word[-1] not in _VOWELS and word[-2] in _VOWELS and word[-3] not in _VOWELS:
+    if plural and len(word) > 2 and word[-1] not in _VOWELS and word[-2] in _VOWELS and word[-3] not in _VOWELS:
         forms.add(word + word[-1] + "en")  # polis -> polissen, plek -> plekken
     if len(word) > 3 and word[-1] not in _VOWELS and word[-2] == word[-3] and word[-2] in "aeou":
         forms.add(word[:-2] + word[-1] + "en")  # afspraak -> afspraken, loon -> lonen
@@ -271,6 +281,38 @@ def number_forms(word: str) -> set[str]:
             forms.add(stem[:-1] + stem[-2] + stem[-1])  # afspraken -> afspraak
     if word.endswith("s") and len(word) > 4:
         forms.add(word[:-1].rstrip("'’"))
+    return forms
+
+
+def has_variants(label: str) -> bool:
+    """Abbreviations and proper names with inner capitals keep their exact form."""
+    return not any(_has_inner_capital(word) for word in label.split())
+
+
+def number_variants(label: str) -> list[str]:
+    """``label`` with its last word in each regular number form (:func:`number_forms`), as written
+    otherwise: ``sociaal ontwikkelbedrijf`` -> ``sociaal ontwikkelbedrijven``, ...; ``label`` first."""
+    head, _, last = _norm(label).rpartition(" ")
+    forms = sorted(number_forms(last.lower()) - {last.lower()})
+    return [_norm(label), *(f"{head} {form}" if head else form for form in forms)]
+
+
+def matched_forms(concept: Concept, settings: Settings | None = None) -> list[str]:
+    """The forms the gazetteer matches for ``concept`` beyond its labels: the regular plural and
+    singular of each label of a variant category (what ``skos:hiddenLabel`` is for, so that a
+    found ``garantiebanen`` carries that form as a label of the concept it links to)."""
+    settings = settings or load_settings()
+    if concept.category not in settings.variant_categories:
+        return []
+    known = {label.casefold() for label in concept.labels}
+    forms = []
+    for label in concept.labels:
+        if label in settings.case_sensitive_labels or not has_variants(label):
+            continue
+        for form in number_variants(label)[1:]:
+            if form.casefold() not in known and len(_squash(form)) >= _MIN_HEAD_STEM:
+                known.add(form.casefold())
+                forms.append(form)
     return forms
 
 
@@ -310,12 +352,11 @@ class Gazetteer:
         self._split = re.compile("[" + re.escape(settings.separators) + "]")
 
     def _add_variants(self, label: str, entry: _Entry) -> None:
-        if any(_has_inner_capital(word) for word in label.split()):
-            return  # abbreviations and proper names with inner capitals keep their exact form
+        if not has_variants(label):
+            return
         self._first_words.add(_squash(re.split(r"[\s\-/]", label.strip(), maxsplit=1)[0]))
-        head, _, last = _norm(label).rpartition(" ")
-        for form in number_forms(last.lower()):
-            key = _squash(f"{head} {form}")
+        for form in number_variants(label):
+            key = _squash(form)
             if len(key) >= _MIN_HEAD_STEM:
                 self.variants.setdefault(key, entry)
         if entry[0] == "instrument":

@@ -268,3 +268,61 @@ def test_number_forms():
     assert {"polissen", "polis"} <= number_forms("polis")
     assert "afspraken" in number_forms("afspraak") and "afspraak" in number_forms("afspraken")
     assert "plek" in number_forms("plekken") and "routes" in number_forms("route")
+
+
+def test_number_forms_leave_out_spellings_dutch_never_writes():
+    from kg.extractors.gazetteer import number_forms
+
+    assert "banen" in number_forms("baan") and "baanen" not in number_forms("baan")
+    assert "bedrijven" in number_forms("bedrijf") and "bedrijfen" not in number_forms("bedrijf")
+    assert "routeen" not in number_forms("route") and "voucher's" not in number_forms("voucher")
+    assert "regelingenen" not in number_forms("regelingen") and "regeling" in number_forms("regelingen")
+
+
+def test_the_forms_matched_by_rule_are_the_concepts_hidden_labels():
+    from kg.extractors.gazetteer import Concept, matched_forms, number_variants
+
+    assert number_variants("sociaal ontwikkelbedrijf")[0] == "sociaal ontwikkelbedrijf"
+    assert "sociaal ontwikkelbedrijven" in number_variants("sociaal ontwikkelbedrijf")
+    voucher = Concept("id/instrument/voucher", "instrument", "scholingsvoucher", ("scholingsvoucher", "Scholingsvouchers"))
+    forms = matched_forms(voucher)
+    assert "scholingsvoucher" not in forms and not any(f.casefold() == "scholingsvouchers" for f in forms)
+    assert matched_forms(Concept("id/partij/x", "party", "Partij", ("Partij",))) == []  # parties match as written
+    assert matched_forms(Concept("id/organisatie/x", "organisation", "UWV", ("UWV",))) == []  # abbreviations too
+    garantiebaan = Concept("id/instrument/garantiebaan", "instrument", "garantiebaan", ("garantiebaan",))
+    assert "garantiebanen" in matched_forms(garantiebaan)
+
+
+def test_the_ontology_graph_carries_the_matched_forms_as_hidden_labels():
+    from kg.rdf.ontology import ontology_quads
+    from kg.vocab import Minter
+
+    minter = Minter()
+    hidden = {
+        (q.subject.value, q.object.value)
+        for q in ontology_quads(minter)
+        if q.predicate.value == "http://www.w3.org/2004/02/skos/core#hiddenLabel"
+    }
+    assert (minter.iri("id/instrument/garantiebaan").value, "garantiebanen") in hidden
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Het woord is aan mevrouw Jansen van GroenLinks-PvdA.\n\nMevrouw Jansen:", "De GroenLinks-PvdA-fractie vraagt dat."],
+)
+def test_a_name_ending_in_a_capital_is_matched_whole_before_a_full_stop_or_hyphen(text):
+    from kg.extractors.tokenizer import customize_tokenizer
+
+    nlp = spacy.blank("nl")
+    customize_tokenizer(nlp)
+    nlp.add_pipe("kg_gazetteer")
+    assert found(nlp(text), "party") == [("GroenLinks-PvdA", "id/partij/groenlinks-pvda")]
+
+
+def test_lower_case_werkbedrijven_are_the_regional_ones_capitalised_werkbedrijf_is_not(nlp):
+    doc = nlp("De werkbedrijven en een werkbedrijf in de regio. UWV Werkbedrijf en de divisie Werkbedrijf.")
+    assert found(doc, "organisation") == [
+        ("werkbedrijven", "id/organisatie/regionale-werkbedrijven"),
+        ("werkbedrijf", "id/organisatie/regionale-werkbedrijven"),
+        ("UWV Werkbedrijf", "id/organisatie/uwv"),
+    ]

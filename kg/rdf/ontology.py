@@ -1,10 +1,13 @@
-"""The ontology graph: kg's vocabulary, concept schemes and person register, parsed against the base."""
+"""The ontology graph: kg's vocabulary, concept schemes and person register, parsed against the base,
+plus the forms the gazetteer matches by rule (plural/singular) as ``skos:hiddenLabel``s of their
+concepts: SKOS's label for forms used in matching but not for display, so anyone matching a found
+``garantiebanen`` by its concept's labels finds it."""
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from pyoxigraph import Quad
+from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.vocab import Minter
 
@@ -21,3 +24,15 @@ def ontology_quads(minter: Minter) -> Iterable[Quad]:
             continue
         for triple in parse(resource.read_bytes(), format=RdfFormat.TURTLE, base_iri=minter.base):
             yield Quad(triple.subject, triple.predicate, triple.object, graph)
+    yield from matched_form_quads(minter)
+
+
+def matched_form_quads(minter: Minter) -> Iterable[Quad]:
+    """One ``skos:hiddenLabel`` per rule-made form of each vocabulary concept (see the module docstring)."""
+    from kg.extractors.gazetteer import load_vocabulary, matched_forms
+
+    hidden = NamedNode("http://www.w3.org/2004/02/skos/core#hiddenLabel")
+    for concept in load_vocabulary():
+        subject = minter.iri(concept.path)
+        for form in matched_forms(concept):
+            yield Quad(subject, hidden, Literal(form, language="nl"), minter.ontology_graph)
