@@ -386,6 +386,13 @@ def _header_names(line: str) -> str:
     return " ".join(keep)
 
 
+def header_submitters(upper: str) -> tuple[list[str], bool]:
+    """The names after ``MOTIE VAN DE LEDEN`` (or ``AMENDEMENT VAN …``) in ordinary spelling, and
+    whether the header adds 'c.s.': ``JANSEN EN VAN ’T WOUT C.S. OVER …`` -> (Jansen, Van ’t Wout), True."""
+    upper, cum_suis = _without_cum_suis(_header_names(upper))
+    return [title_name(n) for n in re.split(r"\s*(?:,|\s[Ee][Nn]\s|/)\s*", upper) if n.strip()], cum_suis
+
+
 def _without_cum_suis(names_text: str) -> tuple[str, bool]:
     """``JANSEN C.S.`` -> (``JANSEN``, True): 'c.s.' (cum suis, 'with his people') is never a name."""
     forms = "|".join(re.escape(c) for c in sorted(vocabulary()["cum_suis"], key=len, reverse=True))
@@ -412,8 +419,7 @@ def _motion_document(doc: Doc, own_key: str) -> None:
                 break
             upper += " " + line.strip()
             end = text.index(line, end) + len(line)
-        upper, cum_suis = _without_cum_suis(_header_names(upper))
-        written = [title_name(n) for n in re.split(r"\s*(?:,|\s[Ee][Nn]\s|/)\s*", upper) if n.strip()]
+        written, cum_suis = header_submitters(upper)
     else:
         cum_suis = False
         body = p.body.search(head[:300])

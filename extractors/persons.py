@@ -33,6 +33,14 @@ _WS = r"(?:[ \t]+\n?|\n)[ \t]*"  # one whitespace run, at most one line break
 _OTHER_CATEGORIES = ("organisation", "party", "instrument", "law")
 
 
+def _reference_words() -> list[str]:
+    """The words that open a Kamerstuk or Handelingen citation (``Kamerstuk 34 352, nr. 274``): a
+    document word, never a name ('motie-Bikker/Palland, Kamerstuk …')."""
+    data = load_json("kg.extractors.data", "kamerstuk.json")
+    phrases = [*data["kamerstuk_words"], *data["handelingen_words"], *data["aanhangsel_words"]]
+    return sorted({phrase.split()[0] for phrase in phrases})
+
+
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
     return load_json("kg.extractors.data", "persons.json")
@@ -70,6 +78,8 @@ class _Patterns:
     title_cue: re.Pattern
     title_lookback: re.Pattern
     motion_hyphen: re.Pattern
+    amendment_header: re.Pattern
+    header_chars: int
     motion_van: re.Pattern
     signature: re.Pattern
     label: re.Pattern
@@ -119,7 +129,7 @@ def _patterns() -> _Patterns:
     start = r"(?<![\w-])"
     return _Patterns(
         tussenvoegsels=nameparts.tussenvoegsel_words(),
-        not_names=frozenset(w.casefold() for w in data["not_names"]["words"]),
+        not_names=frozenset(w.casefold() for w in [*data["not_names"]["words"], *_reference_words()]),
         titles=frozenset(t.casefold() for t in titles),
         place_words=frozenset(w.casefold() for w in data["place_prepositions"]["words"]),
         roles={k.casefold(): v for k, v in roles.items()},
@@ -131,6 +141,10 @@ def _patterns() -> _Patterns:
         title_lookback=re.compile(
             rf"(?i:{start}(?P<cue>{_alternation(r for r in roles if roles[r])}))(?P<rest>[^.;:()]{{0,120}}),\s*$"
         ),
+        amendment_header=re.compile(
+            rf"(?<![\w-])(?:{_alternation(data['amendment_headers']['words'])})[ \t]+(?P<names>[^\n]+)"
+        ),
+        header_chars=data["amendment_headers"]["header_chars"],
         motion_hyphen=re.compile(rf"{start}(?i:{'|'.join(map(re.escape, motion['hyphenated']))})-(?P<name>{strict})"),
         motion_van=re.compile(
             rf"{start}(?i:{'|'.join(map(re.escape, motion['with_van']))}){_WS}van{_WS}(?P<name>{strict})"
@@ -399,6 +413,7 @@ class _Finder:
             for match in regex.finditer(text):
                 self._list(match, role=self.pat.roles.get("kamerlid"))
         self._motion_submitters()
+        self._amendment_submitters()
         self._with_party()
         self._register_names()
         self._repeat_surnames()
@@ -476,18 +491,32 @@ class _Finder:
         submitters = facts.get("submitters") or []
         header = next((s for s in mentions(self.doc, "motion") if (s._.kg or {}).get("submitters") == submitters), None)
         for name in submitters:
-            if not isinstance(name, str) or not name.strip():
-                continue
-            words = _WS.join(re.escape(w) for w in name.split())
-            signed = list(re.finditer(rf"^[ \t]*(?P<name>{words})[ \t]*$", self.text, re.MULTILINE))
-            if signed:
-                for match in signed[-1:]:
-                    self.add(match.start("name"), match.end("name"), role=self.pat.roles.get("kamerlid"), signatory=True)
-            elif header is not None:
-                upper = _WS.join(re.escape(w.upper()) for w in name.split())
-                match = re.compile(rf"(?<![\w’'-]){upper}(?![\w’'-])").search(self.text, header.start_char, header.end_char)
-                if match:
-                    self.add(match.start(), match.end(), role=self.pat.roles.get("kamerlid"), name=name, signatory=True)
+            if isinstance(name, str) and name.strip():
+                self._submitter(name, (header.start_char, header.end_char) if header is not None else None)
+
+    def _amendment_submitters(self) -> None:
+        """The submitters of an amendment, named in its all-caps header (``AMENDEMENT VAN DE LEDEN
+        NOORMAN-DEN UYL EN BRULS``) and signing it at the end, as for a motion document."""
+        from kg.extractors.motions import header_submitters
+
+        match = self.pat.amendment_header.search(self.text, 0, self.pat.header_chars)
+        if match is None:
+            return
+        names, _ = header_submitters(match["names"])
+        for name in names:
+            self._submitter(name, match.span("names"))
+
+    def _submitter(self, name: str, header: tuple[int, int] | None) -> None:
+        """``name``'s last signature line, else its upper-case form inside ``header``."""
+        words = _WS.join(re.escape(w) for w in name.split())
+        signed = list(re.finditer(rf"^[ \t]*(?P<name>{words})[ \t]*$", self.text, re.MULTILINE))
+        if signed:
+            self.add(signed[-1].start("name"), signed[-1].end("name"), role=self.pat.roles.get("kamerlid"), signatory=True)
+        elif header is not None:
+            upper = _WS.join(re.escape(w.upper()) for w in name.split())
+            match = re.compile(rf"(?<![\w’'-]){upper}(?![\w’'-])").search(self.text, *header)
+            if match:
+                self.add(match.start(), match.end(), role=self.pat.roles.get("kamerlid"), name=name, signatory=True)
 
     def _given_name_before(self, start: int) -> bool:
         before = self.pat.given_name.search(self.text, max(0, start - 40), start)

@@ -359,3 +359,25 @@ def test_role_word_ending_a_compound(nlp):
 def test_plausible_name_rejects_words_that_never_are_names():
     assert not persons.plausible_name("Sociale Zaken") and not persons.plausible_name("Tweede Kamerlid")
     assert persons.plausible_name("J. Klijnsma") and persons.plausible_name("Öztürk")
+
+
+def test_a_citation_word_is_never_a_name(nlp):
+    doc = run(nlp, "Zie ook de motie-Bikker, Kamerstuk 34 352, nr. 274, en de motie-Jansen, Handelingen II 2020/21.")
+    assert names(doc) == ["Bikker", "Jansen"]
+
+
+@pytest.mark.parametrize(
+    ("header", "signatures", "expected"),
+    [
+        ("Nr. 25        AMENDEMENT VAN DE LEDEN DE GROOT-VAN DAM EN VERHOEVEN", "De Groot-van Dam\nVerhoeven",
+         ["De Groot-van Dam", "Verhoeven"]),
+        ("Nr. 12  GEWIJZIGD AMENDEMENT VAN HET LID BERGKAMP-VAN DIJK", "", ["Bergkamp-van Dijk"]),
+    ],
+)
+def test_an_amendment_header_names_its_submitters(nlp, header, signatures, expected):
+    text = f"{header}\nVoorgesteld 2 juni 2005\n\nDe ondergetekenden stellen het volgende amendement voor:\n\nI\n\nIn artikel 3 vervalt het tweede lid.\n\n{signatures}\n"
+    doc = run(nlp, text)
+    assert sorted(set(names(doc))) == sorted(expected)
+    assert all(span_attrs(s)["signatory"] for s in mentions(doc, "person"))
+    if signatures:  # the signature lines are the mentions, written as the names are spelled
+        assert {s.text for s in mentions(doc, "person")} == set(expected)
