@@ -6,7 +6,8 @@ keeps up, but Dutch law titles have a fixed shape:
 * ``Wet`` (capitalised) plus a title of lower-case words: ``Wet werk en zekerheid``, ``Wet op de
   loonbelasting 1964``, ``Wet arbeidsmarkt in balans``. The title may end in a year, an
   abbreviation or a known law name (``Wet vereenvoudiging Wajong``); it ends at punctuation, a
-  parenthesis, a paragraph break, a verb, adverb or pronoun (``extractors/data/laws.json``), and a
+  parenthesis, a paragraph break, a verb, adverb or pronoun (``extractors/data/laws.json``; any
+  present-tense verb with a separable particle, ``aankondigt``, by its shape), and a
   preposition only continues it when a bare title word follows (``in balans`` but not ``in de
   praktijk``);
 * a capitalised compound ending in ``wet`` (``Arbeidstijdenwet``, ``Kieswet 1989``); compounds
@@ -164,7 +165,18 @@ class _Context:
         lower = token.lower_
         if lower in self.v["stop_words"] or lower in self.v["title_connectors"] or lower in self.v["title_prepositions"]:
             return False
+        if not first and self._separable_verb(lower):
+            return False
         return first or not (token.doc.has_annotation("POS") and token.pos_ in self.v["stop_pos"])
+
+    def _separable_verb(self, lower: str) -> bool:
+        """A present-tense verb with a separable particle ends a clause, never a law title ('… het
+        wetsvoorstel Wet verbetering beschut werk aankondigt;'): particle + stem + t, unless it ends
+        like a noun ('toezicht', 'overgangsrecht', 'invaliditeit')."""
+        particle = next((p for p in self.v["verb_particles"] if lower.startswith(p)), None)
+        if particle is None or not lower.endswith("t") or len(lower) - len(particle) < 4:
+            return False
+        return not lower.endswith(tuple(self.v["noun_endings"]))
 
     def _law_span_at(self, n: int) -> Span | None:
         token = self._word(n)

@@ -100,3 +100,16 @@ def test_the_model_s_verbs_end_a_title(nlp):
 def test_survives_odd_input(nlp):
     for text in ["", "Wet", "Wet ", "Wet op", "Wet op de", "Invoeringswet", "wetsvoorstel", "(Wet)", "Wet 2021"]:
         nlp(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("dat de staatssecretaris het wetsvoorstel Wet verbetering fietsparkeren aankondigt;", "Wet verbetering fietsparkeren"),
+        ("nu de minister de Wet modernisering ziekteverzuim voorstelt, vragen wij", "Wet modernisering ziekteverzuim"),
+        ("Zie de Wet op het financieel toezicht.", "Wet op het financieel toezicht"),  # a noun ending: toezicht
+        ("Het gaat om de Wet invoering overgangsrecht.", "Wet invoering overgangsrecht"),
+    ],
+)
+def test_a_verb_with_a_separable_particle_ends_a_title(nlp, text, title):
+    assert [name for _, _, name in laws(nlp(text)) if name] == [title]
