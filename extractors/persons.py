@@ -79,6 +79,8 @@ class _Patterns:
     title_lookback: re.Pattern
     motion_hyphen: re.Pattern
     amendment_header: re.Pattern
+    appositive: re.Pattern
+    amendment_names_end: re.Pattern
     header_chars: int
     motion_van: re.Pattern
     signature: re.Pattern
@@ -141,10 +143,17 @@ def _patterns() -> _Patterns:
         title_lookback=re.compile(
             rf"(?i:{start}(?P<cue>{_alternation(r for r in roles if roles[r])}))(?P<rest>[^.;:()]{{0,120}}),\s*$"
         ),
+        # 'Brief van de staatssecretaris Participatie en Integratie, J.N.J. Nobel, d.d. …': a name
+        # with initials set off by commas after a role and its portfolio
+        appositive=re.compile(
+            rf"{start}(?P<cue>(?i:{_alternation(r for r in roles if roles[r])}))(?![\w-])(?P<rest>[^.;:()\n,]{{0,120}}),"
+            rf"[ \t]*(?P<name>{initials}[ \t]*(?:(?:{tv_any}){_WS})?{core}){end}(?=[ \t]*,)"
+        ),
         amendment_header=re.compile(
             rf"(?<![\w-])(?:{_alternation(data['amendment_headers']['words'])})[ \t]+(?P<names>[^\n]+)"
         ),
         header_chars=data["amendment_headers"]["header_chars"],
+        amendment_names_end=re.compile(rf"\s(?:{'|'.join(map(re.escape, data['amendment_headers']['names_end']))})\b"),
         motion_hyphen=re.compile(rf"{start}(?i:{'|'.join(map(re.escape, motion['hyphenated']))})-(?P<name>{strict})"),
         motion_van=re.compile(
             rf"{start}(?i:{'|'.join(map(re.escape, motion['with_van']))}){_WS}van{_WS}(?P<name>{strict})"
@@ -409,6 +418,10 @@ class _Finder:
                 attrs["role"] = pat.roles.get(" ".join(before.group("cue").split()).casefold())
                 attrs["organisation"] = self._span_key("organisation", before.start("rest"), before.end("rest"))
             self.add(match.start("name"), match.end("name"), **attrs)
+        for match in pat.appositive.finditer(text):
+            cue = " ".join(match.group("cue").split()).casefold()
+            rest = (match.start("rest"), match.end("rest"))
+            self.add(match.start("name"), match.end("name"), role=pat.roles.get(cue), organisation=self._span_key("organisation", *rest))
         for regex in (pat.motion_hyphen, pat.motion_van):
             for match in regex.finditer(text):
                 self._list(match, role=self.pat.roles.get("kamerlid"))
@@ -502,7 +515,8 @@ class _Finder:
         match = self.pat.amendment_header.search(self.text, 0, self.pat.header_chars)
         if match is None:
             return
-        names, _ = header_submitters(match["names"])
+        names_text = re.split(self.pat.amendment_names_end, match["names"])[0]  # '… TER VERVANGING VAN …'
+        names, _ = header_submitters(names_text)
         for name in names:
             self._submitter(name, match.span("names"))
 

@@ -371,7 +371,8 @@ def test_a_citation_word_is_never_a_name(nlp):
     [
         ("Nr. 25        AMENDEMENT VAN DE LEDEN DE GROOT-VAN DAM EN VERHOEVEN", "De Groot-van Dam\nVerhoeven",
          ["De Groot-van Dam", "Verhoeven"]),
-        ("Nr. 12  GEWIJZIGD AMENDEMENT VAN HET LID BERGKAMP-VAN DIJK", "", ["Bergkamp-van Dijk"]),
+        ("Nr. 12  GEWIJZIGD AMENDEMENT VAN HET LID BERGKAMP-VAN DIJK TER VERVANGING VAN DAT GEDRUKT ONDER NR. 9", "",
+         ["Bergkamp-van Dijk"]),
     ],
 )
 def test_an_amendment_header_names_its_submitters(nlp, header, signatures, expected):
@@ -381,3 +382,9 @@ def test_an_amendment_header_names_its_submitters(nlp, header, signatures, expec
     assert all(span_attrs(s)["signatory"] for s in mentions(doc, "person"))
     if signatures:  # the signature lines are the mentions, written as the names are spelled
         assert {s.text for s in mentions(doc, "person")} == set(expected)
+
+
+def test_a_name_with_initials_set_off_by_commas_after_a_role(nlp):
+    doc = run(nlp, "2. Brief van de staatssecretaris Participatie en Integratie, P.Q.R. Verbeek, d.d. 19 september 2024, Voortgang")
+    assert [(s.text, span_attrs(s)["role"]) for s in mentions(doc, "person")] == [("P.Q.R. Verbeek", "Staatssecretaris")]
+    assert names(run(nlp, "Brief van de minister, zoals gezegd, over de Participatiewet, d.d. 2 mei.")) == []
