@@ -80,6 +80,7 @@ CATEGORY_CLASSES: dict[str, NamedNode] = {
     "law": KGV.Law,
     "motion": OPENGOV.Motion,
     "kamerstuk": KGV.ParliamentaryDocument,
+    "webpage": FOAF.Document,  # a web address the text cites (kg.rdf.web_references), no extractor category
 }
 
 #: KOOP's id patterns per series; only ids of these shapes get a link to officielebekendmakingen.nl.

@@ -18,6 +18,7 @@ from kg.rdf.nif import mention, write_context
 from kg.rdf.persons import person
 from kg.rdf.questions import write_questions
 from kg.rdf.reader_facts import write_reader_facts
+from kg.rdf.web_references import write_web_references
 from kg.rdf.work import publication, write_item, write_provenance, write_work
 from kg.readers.contract import CleanedText, SourceText
 from kg.vocab import CATEGORY_CLASSES, DCTERMS, KGV, OPENGOV, ORG, RDF, RDFS, SCHEMA, XSD, slug
@@ -175,6 +176,7 @@ def document_quads(
     for category in CATEGORIES:
         for span in mentions(doc, category):
             write_mention(g, category, span, joint)
+    write_web_references(g)
     write_questions(g)
     write_associations(g)
     write_reader_facts(g)
