@@ -186,9 +186,9 @@ def build(
             _settle_file_names(store, seen, report)
         finally:
             write_dataset_graph(store, minter, changed=bool(report.built))
-        mark_build_finished(store)
-    report.triples = store.triple_count()
-    compact_if_bloated(store, written, report.triples, report.warnings)
+        report.triples = store.triple_count()
+        compact_if_bloated(store, written, report.triples, report.warnings)
+        mark_build_finished(store)  # after the compaction: a kill during it is an interrupted build
     report.seconds = time.perf_counter() - started
     return report
 

@@ -127,10 +127,10 @@ def load(store: KGStore, paths: Iterable[str | os.PathLike], *,
     report.quads += batch_quads
     _settle(store, loaded)
     write_dataset_graph(store, minter, changed=True)
-    mark_build_finished(store)
     report.graphs = len(loaded)
     report.triples = store.triple_count()
     compact_if_bloated(store, report.quads, report.triples, report.warnings)
+    mark_build_finished(store)
     report.seconds = time.perf_counter() - started
     return report
 
