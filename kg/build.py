@@ -159,6 +159,7 @@ def build(
     report = BuildReport()
     sources, report.warnings = collect_sources(sample_paths() if paths is None else paths)
     report.failed.extend(report.warnings)  # each names an input left out before reading
+    record = store.file_record()  # a damaged record stops the build before anything is read or written
     with extraction(model, base, workers=_worker_count(workers, sources, scheduler), scheduler=scheduler) as run:
         report.mode = run.info.describe()
         if on_mode:
@@ -169,6 +170,7 @@ def build(
         written = 0 if store.store.contains_named_graph(minter.ontology_graph) else len(ontology)
         store.replace_graph(minter.ontology_graph, ontology)
         seen = _Seen()
+        built: set[str] = set()  # content sha256 of each document extracted and written
         batch: list = []
         batch_quads = 0
         try:
@@ -176,6 +178,7 @@ def build(
                 if not _count(outcome, report):
                     continue
                 batch.append((outcome.graph, outcome.quads))
+                built.add(seen.at[_place(Path(outcome.path))])
                 batch_quads += len(outcome.quads)
                 if batch_quads >= BATCH_QUADS:
                     write_batch(store, batch)
@@ -183,7 +186,7 @@ def build(
                     batch, batch_quads = [], 0
             write_batch(store, batch)
             written += batch_quads
-            _settle_file_names(store, seen, report)
+            _settle_files(store, record, seen, built)
         finally:
             write_dataset_graph(store, minter, changed=bool(report.built))
         report.triples = store.triple_count()
@@ -288,12 +291,18 @@ def _digest(*parts: str) -> str:
 
 @dataclass
 class _Seen:
-    """What one build read, by content: graphs, activities and file names are named by content, so a
-    renamed file is the same item and two files with the same bytes are one item with two names."""
+    """What one build read. Graphs, activities and items are named by content, so a renamed file is
+    the same item and two files with the same bytes are one item with two names; where each file
+    was read tells a file edited in place (same path, other bytes) from a namesake in another folder."""
 
-    first: dict[str, str] = field(default_factory=dict)  # content sha256 -> first file name read
-    more_names: dict[str, list[str]] = field(default_factory=dict)  # content sha256 -> further names
-    rebuilt: dict[str, tuple[str, str]] = field(default_factory=dict)  # file name -> (sha256, build activity)
+    first: set[str] = field(default_factory=set)  # content sha256 of each content met (built or found built)
+    at: dict[str, str] = field(default_factory=dict)  # absolute path -> content sha256 read there
+    rebuilt: dict[str, str] = field(default_factory=dict)  # content sha256 -> build activity, held before in an older build
+
+
+def _place(path: Path) -> str:
+    """Where a file was read, as the file record keeps it: absolute, not resolved (a link is its own place)."""
+    return os.path.abspath(path)
 
 
 def _to_extract(sources: list[Path], progress, model: str, minter: Minter, store: KGStore, force: bool,
@@ -320,18 +329,18 @@ def _to_extract(sources: list[Path], progress, model: str, minter: Minter, store
             continue
         report.warnings.extend(document.warnings)
         source = document.source
+        seen.at[_place(path)] = source.sha256
         if source.sha256 in seen.first:
-            seen.more_names.setdefault(source.sha256, []).append(source.name)
             report.skipped_unchanged.append(source.name)
             continue
-        seen.first[source.sha256] = source.name
+        seen.first.add(source.sha256)
         activity = minter.activity(build_key(source.sha256, __version__, model)).value
         built = store.content_graphs(source.sha256)
         if not force and [(a, source.name in names) for a, names in built.values()] == [(activity, True)]:
             report.skipped_unchanged.append(source.name)
             continue
         if built:
-            seen.rebuilt[source.name] = (source.sha256, activity)
+            seen.rebuilt[source.sha256] = activity
         yield document
 
 
@@ -347,28 +356,48 @@ def _unchanged(path: Path, model: str, minter: Minter, store: KGStore, seen: _Se
     except OSError:
         return False  # reading it properly says what is wrong
     if digest in seen.first:
-        seen.more_names.setdefault(digest, []).append(path.name)
+        seen.at[_place(path)] = digest
         return True
     activity = minter.activity(build_key(digest, __version__, model)).value
     built = store.content_graphs(digest)
     if [(a, path.name in names) for a, names in built.values()] == [(activity, True)]:
-        seen.first[digest] = path.name
+        seen.first.add(digest)
+        seen.at[_place(path)] = digest
         return True
     return False
 
 
-def _settle_file_names(store: KGStore, seen: _Seen, report: BuildReport) -> None:
-    """After the documents are written: drop graphs an older build gave the same content under
-    another name, add the names of byte copies, and unlink names that now hold other bytes."""
-    for name, (sha256, activity) in seen.rebuilt.items():
-        if name in report.built:
+def _settle_files(store: KGStore, record: dict[str, str], seen: _Seen, built: set[str]) -> None:
+    """After the documents are written: drop what is stale, name each item after the files it was
+    read from, and record where each file was read (last, so a kill before it repeats this next time).
+
+    A place (path) that now holds other bytes leaves its old content, whose graphs go when no recorded
+    place holds it any more: that is how an edited file's old version is replaced, and why a file of
+    the same name in another folder is never touched. Nothing is removed because a file is missing;
+    a content read at a new place only forgets recorded places that no longer exist (a rename or move).
+    """
+    for sha256, activity in seen.rebuilt.items():
+        if sha256 in built:
             for graph, (built_by, _) in store.content_graphs(sha256).items():
                 if built_by != activity:  # an older kg named this content's graph otherwise
                     store.remove_graph(NamedNode(graph))
-    for sha256, names in seen.more_names.items():
-        store.add_file_names(sha256, names)
-    read = set(seen.first.values()) | {n for names in seen.more_names.values() for n in names}
-    store.forget_file_names(read, keep=set(seen.first))
+    read, left = set(), set()
+    for place, sha256 in seen.at.items():
+        if not store.content_graphs(sha256):
+            continue  # nothing was built from these bytes (extraction failed): the old version stays
+        if record.get(place, sha256) != sha256:
+            left.add(record[place])
+        record[place] = sha256
+        read.add(sha256)
+    record = {place: sha256 for place, sha256 in record.items()
+              if not (sha256 in read and place not in seen.at and not os.path.exists(place))}
+    for sha256 in sorted(read | left):
+        names = {os.path.basename(place) for place, held in record.items() if held == sha256}
+        if names:
+            store.set_file_names(sha256, names)
+        else:
+            store.remove_content(sha256)
+    store.save_file_record(record)
 
 
 def compact_if_bloated(store: KGStore, written: int, triples: int, warnings: list[str]) -> bool:

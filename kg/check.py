@@ -3,7 +3,7 @@
 A build writes each document graph in one transaction, so a document is never half there; what
 an interrupted or failed build can leave is bookkeeping out of step: a marker saying a build never
 finished, shared graphs (ontology, dataset description) missing or stale, or a default graph that
-is no longer the merge of the named graphs. Damaged files (a truncated or corrupted block) show
+is no longer the merge of the named graphs, or a damaged record of where files were read. Damaged files (a truncated or corrupted block) show
 when the data is read, so the check reads every quad.
 """
 
@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.store import KGStore, damaged_store_message
+from kg.store import KGStore, StoreError, damaged_store_message
 from kg.vocab import KG, PREFIXES
 
 #: A file in the store directory that exists while a build runs; left behind, the build was cut off.
@@ -118,6 +118,10 @@ def _check_bookkeeping(store: KGStore, report: CheckReport) -> None:
     undescribed = _undescribed_builds(store, report.bases)
     if undescribed:
         report.findings.append(f"the dataset description is out of date: it does not list {undescribed} document build(s)")
+    try:
+        store.file_record()
+    except StoreError as error:
+        report.findings.append(str(error))
     missing_from_merge, only_in_default = _merge_differences(store)
     if missing_from_merge or only_in_default:
         report.findings.append(f"the default graph is not the merge of the named graphs ({missing_from_merge} triple(s) "

@@ -158,7 +158,7 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
         _build_shards(paths, shard_dir, model, base, progress, workers, scheduler)
         return
     where = store_path or default_store_path()
-    new_store = not where.exists()
+    new_store = _first_missing(where)
     store = open_store(where, read_only=False)
     _one_base_per_store(store, base, force)
     try:
@@ -252,10 +252,21 @@ def _nothing_built(paths: tuple[Path, ...], report) -> str:
     return f"no .txt documents found in {', '.join(map(str, paths))}; pass .txt files or folders holding them"
 
 
-def _remove_if_new(store: KGStore, new_store: bool) -> None:
-    """Remove a store this very command created, so a typo leaves no empty store behind."""
-    if new_store:
+def _first_missing(path: Path) -> Path | None:
+    """The outermost folder of ``path`` that does not exist yet (``path`` itself, or a missing parent); None if it exists."""
+    missing = None
+    for folder in (path, *path.parents):
+        if folder.exists():
+            break
+        missing = folder
+    return missing
+
+
+def _remove_if_new(store: KGStore, new_store: Path | None) -> None:
+    """Remove a store this very command created, and the folders it made for it, so a typo leaves nothing behind."""
+    if new_store is not None:
         store.delete()
+        shutil.rmtree(new_store, ignore_errors=True)
 
 
 def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
@@ -569,7 +580,7 @@ def load(paths: tuple[Path, ...], store_path, quiet: bool) -> None:
     from kg.load import ShardError, load as run_load
 
     where = store_path or default_store_path()
-    new_store = not where.exists()
+    new_store = _first_missing(where)
     store = open_store(where, read_only=False)
 
     def progress(items):
@@ -754,8 +765,8 @@ def check(store_path, fmt: str) -> None:
 
     Reads every quad (damaged files show), and checks that no build was interrupted, that the
     ontology and dataset graphs are there and up to date, that every document graph carries its
-    finished build activity and source file, and that the default graph is the merge of the named
-    graphs. To recover from a problem, rebuild from the sources (README: "When things go wrong").
+    finished build activity and source file, that kg's record of where files were read is
+    readable, and that the default graph is the merge of the named graphs. To recover from a problem, rebuild from the sources (README: "When things go wrong").
 
     \b
     Examples:

@@ -5,13 +5,14 @@ This module must stay light: ``kg query`` imports it, and start-up may not pay f
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO, Iterable, Iterator
 
 from pyoxigraph import (
     DefaultGraph,
@@ -30,7 +31,14 @@ from pyoxigraph import (
 from kg.export import declared_types, sorted_items, write_jsonld
 from kg.vocab import KG, PREFIXES
 
+_SOURCE_FILE = NamedNode(KG + "sourceFile")
+
 STORE_ENV = "KG_STORE"
+#: kg's record of where each file was read (absolute path -> content SHA-256), a JSON file in the store
+#: directory beside Oxigraph's: it tells a file edited in place (same path, other bytes: the old version
+#: goes) from a namesake in another folder (a document of its own). Being outside the RDF, no query,
+#: export or publication can carry a local path, and exports stay the same bytes on any machine.
+FILE_RECORD = "kg-files.json"
 DEFAULT_STORE = "kg-store"
 
 #: Export format names -> (pyoxigraph format, keeps named graphs?)
@@ -73,6 +81,7 @@ class KGStore:
 
     def __init__(self, store: Store, path: Path | None, read_only: bool) -> None:
         self.store, self.path, self.read_only = store, path, read_only
+        self._memory_record: dict[str, str] = {}  # the file record of a store without a directory
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, *, read_only: bool = False) -> "KGStore":
@@ -88,6 +97,12 @@ class KGStore:
             raise StoreError(f"{where} is a file, not a store directory; choose another --store DIR")
         if read_only and not (where / "CURRENT").exists():
             raise StoreError(f"no kg store at {where}; build one first with 'kg build' (or pass --store DIR)")
+        if not read_only:
+            try:  # RocksDB creates the store's own directory only, not missing folders above it
+                where.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise StoreError(f"cannot create the folder {where.parent} for the store ({error.strerror or error}); "
+                                 "choose another --store DIR") from None
         try:
             store = Store.read_only(str(where)) if read_only else Store(str(where))
         except OSError as error:
@@ -143,28 +158,43 @@ class KGStore:
         Index look-ups only: the build's skip check is keyed by content, so a renamed or copied file
         is recognised without a query over the store.
         """
+        return {graph.value: (activity, names) for graph, _, activity, names in self._content_items(content_sha256)}
+
+    def _content_items(self, content_sha256: str) -> Iterator[tuple[NamedNode, NamedNode, str, set[str]]]:
+        """(graph, item, build activity IRI, file names) for each document graph of an item with this content."""
         kg_item, sha = NamedNode(KG + "Item"), Literal(content_sha256)
-        rdf_type, source_file = NamedNode(PREFIXES["rdf"] + "type"), NamedNode(KG + "sourceFile")
-        generated_by = NamedNode(PREFIXES["prov"] + "wasGeneratedBy")
-        found: dict[str, tuple[str, set[str]]] = {}
+        rdf_type, generated_by = NamedNode(PREFIXES["rdf"] + "type"), NamedNode(PREFIXES["prov"] + "wasGeneratedBy")
         for quad in self.store.quads_for_pattern(None, NamedNode(KG + "contentSha256"), sha, None):
             graph = quad.graph_name
             if isinstance(graph, DefaultGraph) or not any(self.store.quads_for_pattern(quad.subject, rdf_type, kg_item, graph)):
                 continue
             activity = next(iter(self.store.quads_for_pattern(graph, generated_by, None, graph)), None)
-            names = {q.object.value for q in self.store.quads_for_pattern(quad.subject, source_file, None, graph)}
-            found[graph.value] = (activity.object.value if activity else "", names)
-        return found
+            names = {q.object.value for q in self.store.quads_for_pattern(quad.subject, _SOURCE_FILE, None, graph)}
+            yield graph, quad.subject, activity.object.value if activity else "", names
+
+    def set_file_names(self, content_sha256: str, names: set[str]) -> None:
+        """Make the item with this content carry exactly ``names`` as its ``kg:sourceFile``, in its graph and the merge."""
+        self._check_writable()
+        for graph, item, _, current in list(self._content_items(content_sha256)):
+            self._change(graph, {Triple(item, _SOURCE_FILE, Literal(name)) for name in current - names},
+                         {Triple(item, _SOURCE_FILE, Literal(name)) for name in names - current})
+
+    def remove_content(self, content_sha256: str) -> list[str]:
+        """Remove every document graph of the item with this content (an old version of an edited file)."""
+        graphs = list(self.content_graphs(content_sha256))
+        for graph in graphs:
+            self.remove_graph(NamedNode(graph))
+        return graphs
 
     def forget_file_names(self, names: set[str], keep: set[str]) -> list[str]:
-        """Unlink ``names`` from every item whose content is not in ``keep`` (a file that now holds
-        other bytes); an item left without a file name loses its graph. Returns the removed graphs."""
+        """Unlink ``names`` from every item whose content is not in ``keep``; an item left without a file
+        name loses its graph. ``kg load``'s rule: shards carry no paths, so a load settles by file name."""
         self._check_writable()
-        source_file, rdf_type = NamedNode(KG + "sourceFile"), NamedNode(PREFIXES["rdf"] + "type")
-        kg_item, content = NamedNode(KG + "Item"), NamedNode(KG + "contentSha256")
+        rdf_type, kg_item = NamedNode(PREFIXES["rdf"] + "type"), NamedNode(KG + "Item")
+        content = NamedNode(KG + "contentSha256")
         removed: list[str] = []
         for name in sorted(names):
-            for quad in list(self.store.quads_for_pattern(None, source_file, Literal(name), None)):
+            for quad in list(self.store.quads_for_pattern(None, _SOURCE_FILE, Literal(name), None)):
                 graph = quad.graph_name
                 if isinstance(graph, DefaultGraph) or not any(
                     self.store.quads_for_pattern(quad.subject, rdf_type, kg_item, graph)
@@ -173,28 +203,44 @@ class KGStore:
                 sha = next(iter(self.store.quads_for_pattern(quad.subject, content, None, graph)), None)
                 if sha is None or sha.object.value in keep:
                     continue
-                others = {q.object.value for q in self.store.quads_for_pattern(quad.subject, source_file, None, graph)}
+                others = {q.object.value for q in self.store.quads_for_pattern(quad.subject, _SOURCE_FILE, None, graph)}
                 if others <= {name}:
                     self.remove_graph(graph)
                     removed.append(graph.value)
                 else:
-                    self.store.remove(quad)
-                    self.store.remove(Quad(quad.subject, source_file, Literal(name), DefaultGraph()))
+                    self._change(graph, {quad.triple}, set())
         return removed
 
-    def add_file_names(self, content_sha256: str, names: list[str]) -> None:
-        """Record more file names for the item with this content (a copied file), in its graph and the merge."""
+    # -- where files were read: bookkeeping no query, export or publication sees -------------------
+
+    def file_record(self) -> dict[str, str]:
+        """Absolute path -> SHA-256 of the content last built from it (see :data:`FILE_RECORD`)."""
+        if self.path is None:
+            return dict(self._memory_record)
+        where = self.path / FILE_RECORD
+        try:
+            record = json.loads(where.read_text(encoding="utf-8"))["files"]
+            if isinstance(record, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in record.items()):
+                return record
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        raise StoreError(f"kg's record of the files read, {where}, is damaged; remove it and run 'kg build SOURCES' "
+                         "again to record them anew (see README 'When things go wrong')")
+
+    def save_file_record(self, record: dict[str, str]) -> None:
+        """Replace the record atomically (a kill leaves the old one or the new one, never half of one)."""
         self._check_writable()
-        source_file, kg_item = NamedNode(KG + "sourceFile"), NamedNode(KG + "Item")
-        rdf_type = NamedNode(PREFIXES["rdf"] + "type")
-        quads = []
-        for graph in self.content_graphs(content_sha256):
-            graph_node = NamedNode(graph)
-            for typed in self.store.quads_for_pattern(None, rdf_type, kg_item, graph_node):
-                for name in names:
-                    for target in (graph_node, DefaultGraph()):
-                        quads.append(Quad(typed.subject, source_file, Literal(name), target))
-        self.store.extend(quads)
+        if self.path is None:
+            self._memory_record = dict(record)
+            return
+        partial = self.path / (FILE_RECORD + ".partial")
+        with open(partial, "w", encoding="utf-8") as out:
+            json.dump({"files": dict(sorted(record.items()))}, out, indent=0, ensure_ascii=False)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, self.path / FILE_RECORD)
 
     def __len__(self) -> int:
         return len(self.store)
@@ -237,7 +283,10 @@ class KGStore:
     def _replace_existing(self, graph: NamedNode, quads: list[Quad]) -> None:
         old = {q.triple for q in self.store.quads_for_pattern(None, None, None, graph)}
         new = {q.triple for q in quads}
-        removed, added = old - new, new - old
+        self._change(graph, old - new, new - old)
+
+    def _change(self, graph: NamedNode, removed: set[Triple], added: set[Triple]) -> None:
+        """Remove and add triples of one named graph in one update, keeping the merge in step."""
         if not removed and not added:
             return
         # A removed triple leaves the merge only when no other named graph still holds it.
