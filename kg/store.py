@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from io import BytesIO
+from itertools import islice
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -40,6 +41,11 @@ STORE_ENV = "KG_STORE"
 #: export or publication can carry a local path, and exports stay the same bytes on any machine.
 FILE_RECORD = "kg-files.json"
 DEFAULT_STORE = "kg-store"
+#: Quads per bulk load when :meth:`KGStore.rewrite` copies a store. Oxigraph's bulk loader holds
+#: what it is given (one load of 0.5 M quads peaked at 432 MB, 0.8 M at 606 MB, 4 M at 1.65 GB), so
+#: runs keep a rewrite's memory flat; each run adds files of its own (the corpus store's quads loaded
+#: in 10 runs took 1.42x the space of one load, in 40 runs 1.58x). Measured 2 December 2026.
+REWRITE_CHUNK_QUADS = 500_000
 
 #: Export format names -> (pyoxigraph format, keeps named graphs?)
 EXPORT_FORMATS: dict[str, tuple[RdfFormat, bool]] = {
@@ -338,7 +344,8 @@ class KGStore:
         triples it needed: 20 documents took 51 MB against 27 MB bulk-loaded, and
         ``Store.optimize`` (0.1 ms) does not merge them. The copy is written next to the store
         and swapped in by two renames; :meth:`open` puts the old files back when a kill fell
-        between them.
+        between them. The copy is loaded in runs of :data:`REWRITE_CHUNK_QUADS`, so memory stays
+        flat however large the store.
         """
         self._check_writable()
         if self.path is None:
@@ -350,7 +357,9 @@ class KGStore:
                 dump = Path(scratch) / "dump.nq"
                 self.store.dump(str(dump), format=RdfFormat.N_QUADS)
                 copy = Store(str(fresh))
-                copy.bulk_load(path=str(dump), format=RdfFormat.N_QUADS)
+                with open(dump, "rb") as lines:  # one quad per line: any run of lines is N-Quads
+                    while chunk := b"".join(islice(lines, REWRITE_CHUNK_QUADS)):
+                        copy.bulk_load(chunk, format=RdfFormat.N_QUADS)
                 copy.flush()
                 del copy
         except BaseException:
