@@ -170,7 +170,7 @@ def build(
         written = 0 if store.store.contains_named_graph(minter.ontology_graph) else len(ontology)
         store.replace_graph(minter.ontology_graph, ontology)
         seen = _Seen()
-        built: set[str] = set()  # content sha256 of each document extracted and written
+        built: dict[str, str] = {}  # content sha256 of each document extracted and written -> its graph
         batch: list = []
         batch_quads = 0
         try:
@@ -178,7 +178,7 @@ def build(
                 if not _count(outcome, report):
                     continue
                 batch.append((outcome.graph, outcome.quads))
-                built.add(seen.at[_place(Path(outcome.path))])
+                built[seen.at[_place(Path(outcome.path))]] = outcome.graph.value
                 batch_quads += len(outcome.quads)
                 if batch_quads >= BATCH_QUADS:
                     write_batch(store, batch)
@@ -297,7 +297,7 @@ class _Seen:
 
     first: set[str] = field(default_factory=set)  # content sha256 of each content met (built or found built)
     at: dict[str, str] = field(default_factory=dict)  # absolute path -> content sha256 read there
-    rebuilt: dict[str, str] = field(default_factory=dict)  # content sha256 -> build activity, held before in an older build
+    rebuilt: set[str] = field(default_factory=set)  # content sha256 of each content the store held before
 
 
 def _place(path: Path) -> str:
@@ -340,7 +340,7 @@ def _to_extract(sources: list[Path], progress, model: str, minter: Minter, store
             report.skipped_unchanged.append(source.name)
             continue
         if built:
-            seen.rebuilt[source.sha256] = activity
+            seen.rebuilt.add(source.sha256)
         yield document
 
 
@@ -367,7 +367,7 @@ def _unchanged(path: Path, model: str, minter: Minter, store: KGStore, seen: _Se
     return False
 
 
-def _settle_files(store: KGStore, record: dict[str, str], seen: _Seen, built: set[str]) -> None:
+def _settle_files(store: KGStore, record: dict[str, str], seen: _Seen, built: dict[str, str]) -> None:
     """After the documents are written: drop what is stale, name each item after the files it was
     read from, and record where each file was read (last, so a kill before it repeats this next time).
 
@@ -376,10 +376,10 @@ def _settle_files(store: KGStore, record: dict[str, str], seen: _Seen, built: se
     the same name in another folder is never touched. Nothing is removed because a file is missing;
     a content read at a new place only forgets recorded places that no longer exist (a rename or move).
     """
-    for sha256, activity in seen.rebuilt.items():
+    for sha256 in seen.rebuilt:
         if sha256 in built:
-            for graph, (built_by, _) in store.content_graphs(sha256).items():
-                if built_by != activity:  # an older kg named this content's graph otherwise
+            for graph in store.content_graphs(sha256):
+                if graph != built[sha256]:  # an older build named this content's graph otherwise
                     store.remove_graph(NamedNode(graph))
     read, left = set(), set()
     for place, sha256 in seen.at.items():

@@ -142,3 +142,21 @@ def test_builds_record_mode_model_and_input_hash(corpus_store):
     assert len(rows) == 5
     assert {row["mode"].value for row in rows} == {"rules-only"}
     assert all(re.fullmatch(r"[0-9a-f]{64}", row["hash"].value) for row in rows)
+
+
+def test_a_forced_rebuild_leaves_one_graph_per_content(tmp_path):
+    """A content the store holds under another graph IRI (an earlier build named the document
+    otherwise, e.g. before its official id was read) keeps only the graph this build writes."""
+    from pyoxigraph import Quad
+
+    store = KGStore.open(tmp_path / "store")
+    sample = sample_paths()[:1]
+    build(store, sample, workers=1)
+    (graph,) = [g for g in store.store.named_graphs() if "/graph/" in g.value and "ontology" not in g.value
+                and "dataset" not in g.value]
+    stale = NamedNode(graph.value + "-earlier-name")
+    store.store.extend([Quad(stale if q.subject == graph else q.subject, q.predicate, q.object, stale)
+                        for q in store.store.quads_for_pattern(None, None, None, graph)])
+    build(store, sample, workers=1, force=True)
+    graphs = {g.value for g in store.store.named_graphs()}
+    assert graph.value in graphs and stale.value not in graphs
