@@ -106,7 +106,9 @@ def test_kerngegevens_block_with_keys_kg_does_not_know(tmp_path):
 @pytest.mark.parametrize(
     "chrome",
     ["Deel deze pagina", "Voor 76 Tegen 74", "Voor: 76 | Tegen: 74", "VVD 34 Voor", "Menu",
-     "Home > Kamerstukken > Moties", "Stemmingsuitslagen", "Download PDF", "Pagina 2 van 3"],
+     "Home > Kamerstukken > Moties", "Stemmingsuitslagen", "Download PDF", "Pagina 2 van 3", "Stemmingsuitslag",
+     "Voor (51): VVD, PvdA, CDA, SP, D66", "Tegen (24): PVV, 50PLUS, PvdD",
+     "PvdA  VVD  CDA  D66  ChristenUnie    voor", "SP  PVV  Groep Kuzu/Öztürk  PvdD    tegen"],
 )
 def test_site_chrome_is_masked(tmp_path, chrome):
     page = f"Motie\nIndiener: P. Jansen (VVD)\n{chrome}\n\nDe Kamer,\n\ngehoord de beraadslaging,\n"
@@ -116,13 +118,29 @@ def test_site_chrome_is_masked(tmp_path, chrome):
     assert "De Kamer," in document.text
 
 
+@pytest.mark.parametrize("prose", ["De fractie van de PvdA is daar  voor", "Ik ben er  niet voor", "Voor: de heer Jansen"])
+def test_prose_ending_in_voor_or_tegen_is_not_a_vote_widget(tmp_path, prose):
+    document = read_page(tmp_path, f"Motie\nIndiener: P. Jansen (VVD)\n\n{prose}\n\nDe Kamer,\n")
+    assert prose in document.text
+
+
+def test_a_listed_persons_party_stays_readable_where_the_page_writes_it(tmp_path):
+    page = "Motie\nIndiener: P. Jansen (VVD)\nMedeindieners: K. de Vries (CDA), L. Smit (D66)\n\nDe Kamer,\n"
+    document = read_page(tmp_path, page)
+    for party in ("VVD", "CDA", "D66"):
+        at = page.index(party)
+        assert document.text[at:at + len(party)] == party
+    assert "Jansen" not in document.text and "Indiener" not in document.text
+    assert [p["party"] for p in document.facts["persons"]] == ["VVD", "CDA", "D66"]
+
+
 def test_prose_keeps_words_that_are_also_keys():
     text = "Indiener: P. Jansen (VVD)\nGepubliceerd: 1 april 2020\n\n" + (
         "Datum en status van het onderzoek zijn nog onbekend, zegt de minister.\nBron van de cijfers is het CBS.\n"
     )
     edits, facts = analyse(normalised(text))
     masked = {text[s:e] for s, e, _ in edits}
-    assert masked == {"Indiener: P. Jansen (VVD)", "Gepubliceerd: 1 april 2020"}
+    assert masked == {"Indiener: P. Jansen (", ")", "Gepubliceerd: 1 april 2020"}
     assert "sources" not in facts
 
 

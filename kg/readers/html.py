@@ -193,7 +193,8 @@ def meta_facts(root) -> dict[str, Any]:
                 facts.setdefault("dates", {}).setdefault(detail, date)
         elif fact == "persons":
             for person in webtext.parse_persons(content, 0, detail):
-                del person["start"], person["end"]  # a <meta> name is not in the published text
+                for key in ("start", "end", "party_start", "party_end"):  # a <meta> name is not in the published text
+                    person.pop(key, None)
                 facts.setdefault("persons", []).append(person)
     title = root.findtext(".//title")
     if title and "description" not in facts:  # "Motie van het lid Jansen | Tweede Kamer": the page's own part,

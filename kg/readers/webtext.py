@@ -222,13 +222,14 @@ def parse_persons(value: str, offset: int, role: str) -> list[dict[str, Any]]:
     for piece, at in _pieces(value, offset):
         lead = len(piece) - len(piece.lstrip())
         item, at = piece.strip(), at + lead
-        party = organisation = None
+        party = organisation = party_at = None
         paren = re.search(r"\s*\(([^()]{1,60})\)\s*$", item)
         if paren:
             inner = paren[1].strip()
             ministry = _POST.search(inner) or "Zaken" in inner or "inisterie" in inner or role == "beantwoorder"
             if _PARTY.fullmatch(inner) and not ministry:
                 party = inner
+                party_at = at + paren.start(1) + (len(paren[1]) - len(paren[1].lstrip()))
             else:
                 organisation = inner
             item = item[: paren.start()]
@@ -262,6 +263,8 @@ def parse_persons(value: str, offset: int, role: str) -> list[dict[str, Any]]:
         if _is_furniture(name):
             continue
         person: dict[str, Any] = {"name": name, "party": party, "role": role, "start": at, "end": at + written}
+        if party_at is not None:
+            person["party_start"], person["party_end"] = party_at, party_at + len(party)
         if post or organisation:
             person["post"] = post or organisation
         persons.append(person)
@@ -280,20 +283,27 @@ class _Collector:
     def __init__(self, cleaned: CleanedText):
         self.cleaned = cleaned
         self.masks: list[tuple[int, int]] = []
+        self.parties: list[tuple[int, int]] = []  # party names inside masked person lines, left readable
         self.facts: dict[str, Any] = {}
         self.fields = self.chrome = self.blocks = 0  # what was recognised, for sniffing
 
     def raw(self, start: int, end: int) -> tuple[int, int]:
         return self.cleaned.raw_span(start, end)
 
+    def add_persons(self, persons: list[dict[str, Any]]) -> None:
+        """Record persons parsed at cleaned offsets: their facts carry raw offsets; their parties stay readable."""
+        for person in persons:
+            person["start"], person["end"] = self.raw(person["start"], person["end"])
+            if "party_start" in person:
+                self.parties.append((person.pop("party_start"), person.pop("party_end")))
+        self.facts.setdefault("persons", []).extend(persons)
+
     def add(self, field: _Field, value: str, value_start: int) -> bool:
         """Record ``value`` (at cleaned offset ``value_start``) as ``field``; False when it lacks the shape."""
         facts = self.facts
         if field.fact == "persons":
             persons = parse_persons(value, value_start, field.role or "indiener")
-            for person in persons:
-                person["start"], person["end"] = self.raw(person["start"], person["end"])
-            facts.setdefault("persons", []).extend(persons)
+            self.add_persons(persons)
             return bool(persons)
         if field.fact == "date":
             date = parse_date(value)
@@ -342,8 +352,23 @@ class _Collector:
 def analyse(cleaned: CleanedText) -> tuple[list[Edit], dict[str, Any]]:
     """The masks (edits over ``cleaned.text``) and the facts of a web page's metadata and chrome."""
     found = _scan(cleaned)
-    edits = [edit for start, end in found.masks for edit in mask_edits(cleaned.text, start, end)]
+    edits = [edit for start, end in _without(found.masks, found.parties) for edit in mask_edits(cleaned.text, start, end)]
     return edits, found.facts
+
+
+def _without(masks: list[tuple[int, int]], parties: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The masks, less the party names written with the persons of a metadata block (``P. Jansen
+    (VVD)``): a listed person's party is named by the page, so it stays text the party finder reads,
+    while the key, the name (a person from the facts) and the rest stay masked."""
+    kept = sorted(parties)
+    result = []
+    for start, end in masks:
+        for party_start, party_end in kept:
+            if start <= party_start and party_end <= end:
+                result.append((start, party_start))
+                start = party_end
+        result.append((start, end))
+    return [(start, end) for start, end in result if start < end]
 
 
 def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
@@ -483,9 +508,7 @@ def _more_persons(found: _Collector, lines: list[tuple[int, int]], j: int, field
         persons = parse_persons(value, start, field.role or "indiener")
         if not persons:
             break
-        for person in persons:
-            person["start"], person["end"] = found.raw(person["start"], person["end"])
-        found.facts["persons"].extend(persons)
+        found.add_persons(persons)
         found.masks.append((start, end))
         j += 1
     return j
