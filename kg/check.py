@@ -41,11 +41,11 @@ def interrupted_build(path: Path) -> bool:
 
 def recovery_pending(path: Path) -> bool:
     """True when opening the store at ``path`` will replay a write-ahead log (after a kill), which can be slow."""
-    try:
-        logs = [entry for entry in os.scandir(path) if entry.name.endswith(".log") and entry.is_file()]
+    try:  # another process may rotate its logs meanwhile
+        return interrupted_build(path) or any(
+            entry.stat().st_size > _REPLAY_BYTES for entry in os.scandir(path) if entry.name.endswith(".log") and entry.is_file())
     except OSError:
         return False
-    return interrupted_build(path) or any(entry.stat().st_size > _REPLAY_BYTES for entry in logs)
 
 
 def store_bases(store: KGStore) -> list[str]:

@@ -378,7 +378,13 @@ class KGStore:
         """Bytes of the store's files on disk (0 in memory)."""
         if self.path is None:
             return 0
-        return sum(entry.stat().st_size for entry in os.scandir(self.path) if entry.is_file())
+        total = 0
+        for entry in os.scandir(self.path):
+            try:
+                total += entry.stat().st_size if entry.is_file() else 0
+            except FileNotFoundError:  # RocksDB's background compaction removed it meanwhile
+                pass
+        return total
 
     def triple_count(self) -> int:
         """Distinct triples in the graph (the default graph, i.e. the merge of all named graphs)."""
