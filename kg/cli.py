@@ -179,8 +179,7 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
     except SchedulerError as error:
         _remove_if_new(store, new_store)
         fail(str(error), USAGE)
-    for warning in report.warnings:  # one line each, even for a file name holding a line break
-        click.echo(f"Warning: {warning}".replace("\r", "\\r").replace("\n", "\\n"), err=True)
+    _echo_warnings(report)
     if not report.documents:
         _remove_if_new(store, new_store)
         fail(_nothing_built(paths, report), NO_INPUT)
@@ -191,9 +190,7 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
         f"entities: {entities}; {report.seconds:.1f} s",
         err=True,
     )
-    if report.failed:
-        click.echo(f"Error: {len(report.failed)} input(s) could not be built (named above); the others were", err=True)
-        sys.exit(PARTIAL)
+    _exit_if_partial(report)
 
 
 def _build_shards(paths, shard_dir: Path, model, base: str, progress, workers, scheduler) -> None:
@@ -214,8 +211,7 @@ def _build_shards(paths, shard_dir: Path, model, base: str, progress, workers, s
         fail(str(error), USAGE)
     except OSError as error:
         fail(f"writing shards into {shard_dir} failed ({error.strerror or error}); free disk space or choose another --shards DIR", OUTPUT)
-    for warning in report.warnings:
-        click.echo(f"Warning: {warning}".replace("\r", "\\r").replace("\n", "\\n"), err=True)
+    _echo_warnings(report)
     if not report.documents:
         fail(_nothing_built(paths, report), NO_INPUT)
     click.echo(
@@ -224,6 +220,17 @@ def _build_shards(paths, shard_dir: Path, model, base: str, progress, workers, s
         f"load them with 'kg load {shard_dir}'; {report.seconds:.1f} s",
         err=True,
     )
+    _exit_if_partial(report)
+
+
+def _echo_warnings(report) -> None:
+    """A build's warnings, one line each, even for a file name holding a line break."""
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}".replace("\r", "\\r").replace("\n", "\\n"), err=True)
+
+
+def _exit_if_partial(report) -> None:
+    """Exit PARTIAL after the summary when some inputs could not be built (each was named in a warning)."""
     if report.failed:
         click.echo(f"Error: {len(report.failed)} input(s) could not be built (named above); the others were", err=True)
         sys.exit(PARTIAL)
@@ -595,8 +602,7 @@ def load(paths: tuple[Path, ...], store_path, quiet: bool) -> None:
     except ShardError as error:
         _remove_if_new(store, new_store)
         fail(str(error), NO_INPUT if error.missing else USAGE)
-    for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+    _echo_warnings(report)
     click.echo(f"Loaded {report.shards} shard(s), {report.graphs} graph(s), {report.quads} quads; "
                f"store {store.path} holds {report.triples} triples; {report.seconds:.1f} s", err=True)
 

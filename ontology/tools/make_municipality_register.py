@@ -23,9 +23,10 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter
 from pathlib import Path
+
+from ttl_terms import literal, slug
 
 ONTOLOGY = Path(__file__).resolve().parent.parent
 SOURCE_REPO = "https://github.com/openstate/open-raadsinformatie"
@@ -33,17 +34,6 @@ CBS_TABLE = "https://dataderden.cbs.nl/ODataApi/OData/45042NED"  # as the export
 TOOI_GEMEENTE = "https://identifier.overheid.nl/tooi/id/gemeente/"
 #: "Utrecht (gemeente)" -> "Utrecht": the qualifier that only tells municipality from province.
 NOT_A_QUALIFIER = "(gemeente)"
-
-
-def slug(text: str) -> str:
-    """Same rule as kg.vocab.slug (kept here so the tool runs without kg installed)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
-
-
-def literal(text: str, lang: str | None = None) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"' + (f"@{lang}" if lang else "")
 
 
 def municipality_lines(record: dict, counts: Counter) -> list[str]:

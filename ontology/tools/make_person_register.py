@@ -29,9 +29,10 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from ttl_terms import literal, slug
 
 ONTOLOGY = Path(__file__).resolve().parent.parent
 SOURCE_REPO = "https://github.com/openkamer/openkamer"
@@ -47,17 +48,6 @@ POSITIONS = {
 
 #: Typing errors in the source, corrected (each checked against the other spelling in the same file).
 SPELLING = {"buitenlandse handel en ontwikkelinssamenwerking": "buitenlandse handel en ontwikkelingssamenwerking"}
-
-
-def slug(text: str) -> str:
-    """Same rule as kg.vocab.slug (kept here so the tool runs without kg installed)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
-
-
-def literal(text: str, lang: str | None = None) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"' + (f"@{lang}" if lang else "")
 
 
 def date(value: str) -> str:
