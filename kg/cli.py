@@ -145,12 +145,7 @@ def build(paths: tuple[Path, ...], store_path: Path | None, model: str | None, f
     except ValueError as error:
         fail(str(error), USAGE)
 
-    def progress(items):
-        if quiet or len(items) < 2:
-            yield from items
-            return
-        with click.progressbar(items, label="Extracting", file=sys.stderr, item_show_func=lambda p: p.name if p else "") as bar:
-            yield from bar
+    progress = _progress("Extracting", quiet)
 
     if shard_dir is not None:
         if store_path is not None:
@@ -221,6 +216,17 @@ def _build_shards(paths, shard_dir: Path, model, base: str, progress, workers, s
         err=True,
     )
     _exit_if_partial(report)
+
+
+def _progress(label: str, quiet: bool):
+    """A progress bar on stderr over a list of paths (none when quiet or for a single path)."""
+    def progress(items):
+        if quiet or len(items) < 2:
+            yield from items
+            return
+        with click.progressbar(items, label=label, file=sys.stderr, item_show_func=lambda p: p.name if p else "") as bar:
+            yield from bar
+    return progress
 
 
 def _echo_warnings(report) -> None:
@@ -590,12 +596,7 @@ def load(paths: tuple[Path, ...], store_path, quiet: bool) -> None:
     new_store = _first_missing(where)
     store = open_store(where, read_only=False)
 
-    def progress(items):
-        if quiet or len(items) < 2:
-            yield from items
-            return
-        with click.progressbar(items, label="Loading", file=sys.stderr, item_show_func=lambda p: p.name if p else "") as bar:
-            yield from bar
+    progress = _progress("Loading", quiet)
 
     try:
         report = run_load(store, paths, progress=progress)

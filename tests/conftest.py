@@ -45,6 +45,19 @@ def sample_store(tmp_path_factory):
     return store
 
 
+@pytest.fixture
+def two_printings(tmp_path) -> Path:
+    """A folder with two printings of one Kamerstuk: the same text, the second with a line added."""
+    from kg.build import sample_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = sample_paths()[0].read_text(encoding="utf-8")
+    (folder / "first.txt").write_text(text, encoding="utf-8")
+    (folder / "second.txt").write_text(text + "\n(tweede druk)\n", encoding="utf-8")
+    return folder
+
+
 def _require_tool(name: str) -> str:
     """The path of a third-party tool a test drives (.ci/install-test-tools.sh installs them): locally a
     missing tool skips the test; under CI (CI=true) it fails it, so a broken install cannot pass as green."""

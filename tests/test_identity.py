@@ -186,14 +186,9 @@ def test_a_copied_file_is_one_item_with_two_names(tmp_path):
     assert validate(store).violations == 0
 
 
-def test_two_printings_of_one_kamerstuk_are_one_work_with_two_items(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    text = sample_paths()[0].read_text(encoding="utf-8")
-    (folder / "first.txt").write_text(text, encoding="utf-8")
-    (folder / "second.txt").write_text(text + "\n(tweede druk)\n", encoding="utf-8")
+def test_two_printings_of_one_kamerstuk_are_one_work_with_two_items(tmp_path, two_printings):
     store = KGStore.open(tmp_path / "store")
-    assert len(build(store, [folder]).built) == 2
+    assert len(build(store, [two_printings]).built) == 2
     rows = list(store.query("SELECT DISTINCT ?work ?item WHERE { GRAPH ?g { ?item kg:itemOf ?work } }"))
     assert len({r["work"].value for r in rows}) == 1 and len({r["item"].value for r in rows}) == 2
     report = validate(store)

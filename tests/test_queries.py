@@ -13,7 +13,7 @@ import io
 import pytest
 from click.testing import CliRunner
 
-from kg.build import build, sample_paths
+from kg.build import build
 from kg.cli import main
 from kg.output import format_table
 from kg.saved_queries import saved_queries
@@ -218,23 +218,18 @@ def test_mentions_of_uwv_point_at_raw_text_and_sentences(corpus_store, corpus_di
     assert {r["source"][:3] for r in rows} >= {"000", "003", "004"}
 
 
-def test_mentions_of_lists_each_mention_once_under_the_file_it_was_read_from(tmp_path):
+def test_mentions_of_lists_each_mention_once_under_the_file_it_was_read_from(tmp_path, two_printings):
     """Two printings of one Kamerstuk are one work with two items: a mention belongs to one of them.
     (The query once reached the file through the work, listing every mention once per printing.)"""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    text = sample_paths()[0].read_text(encoding="utf-8")
-    (folder / "first.txt").write_text(text, encoding="utf-8")
-    (folder / "second.txt").write_text(text + "\n(tweede druk)\n", encoding="utf-8")
     store = KGStore.open(tmp_path / "store")
-    assert len(build(store, [folder]).built) == 2
+    assert len(build(store, [two_printings]).built) == 2
     entity = next(iter(store.query("SELECT ?e WHERE { ?m itsrdf:taIdentRef ?e } LIMIT 1")))["e"].value
     rows = run(store, "mentions-of", entity=entity)
     assert len({(r["mention"], r["source"]) for r in rows}) == len(rows)
     assert len({r["mention"] for r in rows}) == len(rows)
     assert {r["source"] for r in rows} == {"first.txt", "second.txt"}
     for row in rows:
-        raw = (folder / row["source"]).read_text(encoding="utf-8")
+        raw = (two_printings / row["source"]).read_text(encoding="utf-8")
         assert raw[int(row["begin"]):int(row["end"])] == row["anchor"]
 
 
