@@ -401,7 +401,7 @@ def _settle_files(store: KGStore, record: dict[str, str], seen: _Seen, built: di
 
 
 def compact_if_bloated(store: KGStore, written: int, triples: int, warnings: list[str]) -> bool:
-    """Rewrite the store as one bulk load (:meth:`KGStore.rewrite`) after a build or load that
+    """Rewrite the store as bulk loads (:meth:`KGStore.rewrite`) after a build or load that
     wrote ``written`` quads, when it grew beyond :data:`AUTO_COMPACT_RATIO` times the size of a
     bulk-loaded store of its ``triples`` (see :data:`AUTO_COMPACT_SHARE`). True when it did.
 

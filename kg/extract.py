@@ -21,10 +21,9 @@ from typing import Any, Callable, Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
-from kg.vocab import KG, PREFIXES, Minter
+from kg.vocab import KGV, RDF, Minter
 
-_RDF_TYPE = NamedNode(PREFIXES["rdf"] + "type")
-_KG_ITEM, _SOURCE_FILE = NamedNode(KG + "Item"), NamedNode(KG + "sourceFile")
+_RDF_TYPE, _KG_ITEM, _SOURCE_FILE = RDF.type, KGV.Item, KGV.sourceFile
 
 
 @dataclass

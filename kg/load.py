@@ -17,7 +17,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse
 
 from kg.build import BATCH_QUADS, SHARD_SUFFIX, compact_if_bloated, write_batch, write_dataset_graph
 from kg.store import KGStore, StoreError
-from kg.vocab import KG, PREFIXES, Minter
+from kg.vocab import KGV, RDF, Minter
 
 _ONTOLOGY = "graph/ontology"
 
@@ -156,8 +156,7 @@ def _graphs(shard: Path) -> Iterator[tuple[NamedNode, list[Quad]]]:
 def _settle(store: KGStore, loaded: set[str]) -> None:
     """What a build does after writing: drop graphs an older build gave the same contents, and
     unlink the loaded items' file names from items of other contents (the file changed since)."""
-    rdf_type, kg_item = NamedNode(PREFIXES["rdf"] + "type"), NamedNode(KG + "Item")
-    content, source_file = NamedNode(KG + "contentSha256"), NamedNode(KG + "sourceFile")
+    rdf_type, kg_item, content, source_file = RDF.type, KGV.Item, KGV.contentSha256, KGV.sourceFile
     contents: set[str] = set()
     names: set[str] = set()
     for graph in map(NamedNode, sorted(loaded)):

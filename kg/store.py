@@ -30,9 +30,11 @@ from pyoxigraph import (
 )
 
 from kg.export import declared_types, sorted_items, write_jsonld
-from kg.vocab import KG, PREFIXES
+from kg.vocab import KG, KGV, PREFIXES, PROV, RDF
 
-_SOURCE_FILE = NamedNode(KG + "sourceFile")
+#: The terms of kg's item bookkeeping (which file, which content, which build), looked up per document.
+_RDF_TYPE, _KG_ITEM, _SOURCE_FILE, _CONTENT_SHA256 = RDF.type, KGV.Item, KGV.sourceFile, KGV.contentSha256
+_GENERATED_BY = PROV.wasGeneratedBy
 
 STORE_ENV = "KG_STORE"
 #: kg's record of where each file was read (absolute path -> content SHA-256), a JSON file in the store
@@ -168,13 +170,11 @@ class KGStore:
 
     def _content_items(self, content_sha256: str) -> Iterator[tuple[NamedNode, NamedNode, str, set[str]]]:
         """(graph, item, build activity IRI, file names) for each document graph of an item with this content."""
-        kg_item, sha = NamedNode(KG + "Item"), Literal(content_sha256)
-        rdf_type, generated_by = NamedNode(PREFIXES["rdf"] + "type"), NamedNode(PREFIXES["prov"] + "wasGeneratedBy")
-        for quad in self.store.quads_for_pattern(None, NamedNode(KG + "contentSha256"), sha, None):
+        for quad in self.store.quads_for_pattern(None, _CONTENT_SHA256, Literal(content_sha256), None):
             graph = quad.graph_name
-            if isinstance(graph, DefaultGraph) or not any(self.store.quads_for_pattern(quad.subject, rdf_type, kg_item, graph)):
+            if isinstance(graph, DefaultGraph) or not any(self.store.quads_for_pattern(quad.subject, _RDF_TYPE, _KG_ITEM, graph)):
                 continue
-            activity = next(iter(self.store.quads_for_pattern(graph, generated_by, None, graph)), None)
+            activity = next(iter(self.store.quads_for_pattern(graph, _GENERATED_BY, None, graph)), None)
             names = {q.object.value for q in self.store.quads_for_pattern(quad.subject, _SOURCE_FILE, None, graph)}
             yield graph, quad.subject, activity.object.value if activity else "", names
 
@@ -196,17 +196,15 @@ class KGStore:
         """Unlink ``names`` from every item whose content is not in ``keep``; an item left without a file
         name loses its graph. ``kg load``'s rule: shards carry no paths, so a load settles by file name."""
         self._check_writable()
-        rdf_type, kg_item = NamedNode(PREFIXES["rdf"] + "type"), NamedNode(KG + "Item")
-        content = NamedNode(KG + "contentSha256")
         removed: list[str] = []
         for name in sorted(names):
             for quad in list(self.store.quads_for_pattern(None, _SOURCE_FILE, Literal(name), None)):
                 graph = quad.graph_name
                 if isinstance(graph, DefaultGraph) or not any(
-                    self.store.quads_for_pattern(quad.subject, rdf_type, kg_item, graph)
+                    self.store.quads_for_pattern(quad.subject, _RDF_TYPE, _KG_ITEM, graph)
                 ):
                     continue
-                sha = next(iter(self.store.quads_for_pattern(quad.subject, content, None, graph)), None)
+                sha = next(iter(self.store.quads_for_pattern(quad.subject, _CONTENT_SHA256, None, graph)), None)
                 if sha is None or sha.object.value in keep:
                     continue
                 others = {q.object.value for q in self.store.quads_for_pattern(quad.subject, _SOURCE_FILE, None, graph)}
@@ -324,10 +322,9 @@ class KGStore:
         One index lookup per named graph, no SPARQL: the skip check of a 1000-document rebuild
         costs milliseconds.
         """
-        generated_by = NamedNode(PREFIXES["prov"] + "wasGeneratedBy")
         keys = {}
         for graph in self.store.named_graphs():
-            for quad in self.store.quads_for_pattern(graph, generated_by, None, graph):
+            for quad in self.store.quads_for_pattern(graph, _GENERATED_BY, None, graph):
                 keys[graph.value] = quad.object.value
         return keys
 

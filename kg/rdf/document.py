@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.aggregates import mention_tallies
-from kg.extractors.base import CATEGORIES, mentions, span_attrs
+from kg.extractors.base import CATEGORIES, mentions, span_attrs, text_of
 from kg.pipeline import PipelineInfo
 from kg.rdf.associations import write_associations
 from kg.rdf.graph import DocumentGraph, dutch, joint_groups
@@ -77,7 +77,7 @@ def _stated_dates(text: str) -> dict[str, str]:
 
 def write_metadata(g: DocumentGraph) -> None:
     work, facts = g.work, g.facts
-    stated = _stated_dates(g.doc.text)
+    stated = _stated_dates(text_of(g.doc))
     if "ingezonden" in stated:
         g.add(work, DCTERMS.dateSubmitted, Literal(stated["ingezonden"], datatype=XSD.date))
     if "ontvangen" in stated:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, Quad
 
-from kg.vocab import Minter
+from kg.vocab import SKOS, Minter
 
 
 def ontology_quads(minter: Minter) -> Iterable[Quad]:
@@ -31,8 +31,7 @@ def matched_form_quads(minter: Minter) -> Iterable[Quad]:
     """One ``skos:hiddenLabel`` per rule-made form of each vocabulary concept (see the module docstring)."""
     from kg.extractors.gazetteer import load_vocabulary, matched_forms
 
-    hidden = NamedNode("http://www.w3.org/2004/02/skos/core#hiddenLabel")
     for concept in load_vocabulary():
         subject = minter.iri(concept.path)
         for form in matched_forms(concept):
-            yield Quad(subject, hidden, Literal(form, language="nl"), minter.ontology_graph)
+            yield Quad(subject, SKOS.hiddenLabel, Literal(form, language="nl"), minter.ontology_graph)

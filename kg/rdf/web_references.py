@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from pyoxigraph import Literal, NamedNode
 
 from kg.datafiles import load_json
+from kg.extractors.base import text_of
 from kg.rdf.graph import DocumentGraph
 from kg.rdf.nif import phrase, sentence_node, sentences_of
 from kg.vocab import DCTERMS, FOAF, NIF, RDF
@@ -73,12 +74,13 @@ def web_addresses(text: str) -> list[tuple[int, int, str]]:
 
 
 def write_web_references(g: DocumentGraph) -> None:
-    for start, end, iri in web_addresses(g.doc.text):
+    text = text_of(g.doc)  # Doc.text joins every token again on each access
+    for start, end, iri in web_addresses(text):
         page = NamedNode(iri)
         g.add(g.work, DCTERMS.references, page)
         g.add(page, RDF.type, FOAF.Document)
         raw_start, raw_end = g.raw_span(start, end)
-        node = phrase(g, raw_start, raw_end, Literal(g.doc.text[start:end]), page, "webpage")
+        node = phrase(g, raw_start, raw_end, Literal(text[start:end]), page, "webpage")
         span = g.doc.char_span(start, end, alignment_mode="expand")
         sentence = sentence_node(g, sentences_of(span)) if span is not None else None
         if sentence is not None:
