@@ -92,6 +92,7 @@ class _Patterns:
     list_tail: re.Pattern
     given_name: re.Pattern
     before_paren: re.Pattern
+    inverted_before_paren: re.Pattern
     full_name: re.Pattern
     paren: re.Pattern
     fraction: re.Pattern
@@ -107,10 +108,13 @@ def _patterns() -> _Patterns:
     core = rf"{cap}(?:-(?:(?:{tv_low})[ ])?{cap})*"
     initials = rf"(?:[{_UP}]\.[ \t]?){{1,6}}"
     end = r"(?![\w’'-])"
+    # the Tweede Kamer's own form: 'A. (Aukje) de Vries', initials and then the first name in parentheses
+    given_in_parens = rf"(?:\({cap}\)[ \t]+)?"
+    initials_joined = rf"(?:[{_UP}]\.)+"
 
     def name(first_tv: str) -> str:
         return (
-            rf"(?:{initials}[ \t]*(?:(?:{tv_any}){_WS})?{core}"
+            rf"(?:{initials}[ \t]*{given_in_parens}(?:(?:{tv_any}){_WS})?{core}"
             rf"|{cap}[ \t]+(?:(?:{tv_low}){_WS})?{core}"
             rf"|(?:(?:{first_tv}){_WS})?{core}){end}"
         )
@@ -180,7 +184,15 @@ def _patterns() -> _Patterns:
         listed_role=re.compile(rf"[ \t]*,\s*(?P<cue>(?i:{_alternation([*sig_roles, *roles])}))(?![\w-])(?P<rest>[^,.;:()\n]*)"),
         # both are searched in a short window ending at a cue (a '(' / a register surname), so they end in '$'
         before_paren=re.compile(rf"(?<![\w’'.-])(?P<name>{strict})[ \t]*$"),
-        full_name=re.compile(rf"(?<![\w’'.-])(?P<name>(?:{initials}[ \t]*|{cap}(?:[ \t]+{cap})?[ \t]+)(?:(?:{tv_any})[ \t]+)?{core})$"),
+        # the sorted form of the Kamer's registers: 'Kalma P.', 'Raak van A.A.G.M.', 'Beek, W.I.I. van',
+        # 'Ham, van der': a surname, then initials and/or (after a comma) the tussenvoegsel
+        inverted_before_paren=re.compile(
+            rf"(?<![\w’'.-])(?P<surname>{core})"
+            rf"(?:[ \t]+(?P<tv>{tv_low})[ \t]+(?P<initials>{initials_joined})"
+            rf"|,?[ \t]+(?P<initials_only>{initials_joined})(?:[ \t]+(?P<tv_after>{tv_low}))?"
+            rf"|,[ \t]+(?P<tv_only>{tv_low}))[ \t]*$"
+        ),
+        full_name=re.compile(rf"(?<![\w’'.-])(?P<name>(?:{initials}[ \t]*{given_in_parens}|{cap}(?:[ \t]+{cap})?[ \t]+)(?:(?:{tv_any})[ \t]+)?{core})$"),
         given_name=re.compile(rf"(?<![\w’'.-])(?P<given>{cap})[ \t]+$"),
         list_separator=re.compile(r"\s*,\s*(?:en\s+)?|\s+en\s+"),
         list_tail=re.compile(rf"(?:[ \t]*(?:,|/)[ \t]*|{_WS}en{_WS})(?P<name>{strict})"),
@@ -247,6 +259,14 @@ def display_name(raw: str) -> str:
             seen_tv = True
         out.append(word)
     return " ".join(out)
+
+
+def _uninverted(match: re.Match) -> str:
+    """``Raak van A.A.G.M.`` -> ``A.A.G.M. van Raak``; ``Ham, van der`` -> ``Van der Ham``."""
+    initials = match["initials"] or match["initials_only"] or ""
+    tv = match["tv"] or match["tv_after"] or match["tv_only"] or ""
+    name = " ".join(x for x in (initials, tv.lower(), match["surname"]) if x)
+    return display_name(name)
 
 
 def _clean_name(text: str, start: int) -> tuple[int, int] | None:
@@ -326,9 +346,7 @@ class _Finder:
         paren = self.pat.paren.match(rest)
         if paren:
             inner_start, inner_end = end + paren.start("inner"), end + paren.end("inner")
-            party = self._span_key("party", inner_start, inner_end)
-            if party is None:
-                party = self.parties.get(" ".join(paren.group("inner").split()).casefold())
+            party = self._party_in_parens(end)
             if party:
                 attrs["party"] = party
             organisation = self._span_key("organisation", inner_start, inner_end)
@@ -435,24 +453,32 @@ class _Finder:
 
     def _with_party(self) -> None:
         """A name right before its party in parentheses (``Piet Jansen (VVD)``, a web page's
-        'Indiener' line, a list of questioners): the party is the cue."""
+        'Indiener' line, a list of questioners, the Kamer's sorted ``Raak van A.A.G.M. (SP)``):
+        the party is the cue."""
         for paren_at in (m.start() for m in re.finditer(r"\(", self.text)):
-            match = self.pat.before_paren.search(self.text, max(0, paren_at - 100), paren_at)
+            window = max(0, paren_at - 100)
+            inverted = self.pat.inverted_before_paren.search(self.text, window, paren_at)
+            if inverted and inverted["surname"].casefold() not in self.pat.not_names:
+                party = self._party_in_parens(paren_at)
+                if party:
+                    self.add(inverted.start("surname"), inverted.end("surname"), name=_uninverted(inverted), party=party)
+                continue
+            match = self.pat.before_paren.search(self.text, window, paren_at)
             if not match:
                 continue
-            start, end = match.span("name")
             words = list(re.finditer(r"\S+", match.group("name")))
             while words and words[0].group().casefold() in self.pat.not_names | self.pat.titles:
                 words.pop(0)  # 'Volgens Jansen (PvdA)', 'Mevrouw Jansen (PvdA)'
-            if not words:
-                continue
-            start = match.start("name") + words[0].start()
-            paren = self.pat.paren.match(self.text[end : end + 160])
-            if not paren:
-                continue
-            inner = " ".join(paren.group("inner").split()).casefold()
-            if self._span_key("party", end + paren.start("inner"), end + paren.end("inner")) or inner in self.parties:
-                self.add(start, end)
+            if words and self._party_in_parens(paren_at):
+                self.add(match.start("name") + words[0].start(), match.end("name"))
+
+    def _party_in_parens(self, at: int) -> str | None:
+        """The party named in parentheses opening at ``at`` (after blanks), if any."""
+        paren = self.pat.paren.match(self.text[at : at + 160])
+        if not paren:
+            return None
+        party = self._span_key("party", at + paren.start("inner"), at + paren.end("inner"))
+        return party or self.parties.get(" ".join(paren.group("inner").split()).casefold())
 
     def _register_names(self) -> None:
         """Full names of persons in the register (``Jasper van Dijk``, ``A.J. de Geus``) without a cue."""

@@ -388,3 +388,37 @@ def test_a_name_with_initials_set_off_by_commas_after_a_role(nlp):
     doc = run(nlp, "2. Brief van de staatssecretaris Participatie en Integratie, P.Q.R. Verbeek, d.d. 19 september 2024, Voortgang")
     assert [(s.text, span_attrs(s)["role"]) for s in mentions(doc, "person")] == [("P.Q.R. Verbeek", "Staatssecretaris")]
     assert names(run(nlp, "Brief van de minister, zoals gezegd, over de Participatiewet, d.d. 2 mei.")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brief van lid/fractie/commissie - Tweede Kamerlid, Kalma P. (PvdA) - 17 maart", ("Kalma", "P. Kalma")),
+        ("Tweede Kamerlid, Raak van A.A.G.M. (SP) - 25 maart", ("Raak", "A.A.G.M. van Raak")),
+        ("Tweede Kamerlid, Beek, W.I.I. van (VVD) - 2 april", ("Beek", "W.I.I. van Beek")),
+        ("Initiatiefwetgeving - Tweede Kamerlid, Ham, van der (VVD) - 16 november", ("Ham", "Van der Ham")),
+    ],
+)
+def test_the_kamers_sorted_name_before_a_party(nlp, text, expected):
+    """The Kamer's registers write members surname first ('Raak van A.A.G.M. (SP)'): the name is
+    turned round, and the party in the parentheses is the member's."""
+    (surface, attrs), = found(run(nlp, text))
+    assert (surface, attrs["name"]) == expected
+    assert attrs["party"] == PARTIES[re.search(r"\((\w+)\)", text)[1]]
+
+
+def test_a_sorted_looking_phrase_before_a_non_party_is_no_name(nlp):
+    assert names(run(nlp, "De Minister van (SZW) en Sociale Zaken, van (Rijksoverheid).", ministry=False)) == []
+
+
+def test_initials_then_the_first_name_in_parentheses(nlp):
+    """The Kamer's 'A. (Aukje) de Vries (VVD)': one name, tussenvoegsel and all."""
+    (surface, attrs), = found(run(nlp, "Brief - Tweede Kamerlid, A. (Aukje) de Vries (VVD) - 28 september 2016"))
+    assert surface == "A. (Aukje) de Vries" and family_name(attrs["name"]) == "De Vries"
+
+
+def test_name_parts_read_the_first_name_in_parentheses():
+    from kg.rdf.persons import name_parts
+
+    parts = name_parts("A. (Aukje) de Vries")
+    assert (parts.given, parts.initials, parts.family) == ("Aukje", "A.", "De Vries")

@@ -71,7 +71,7 @@ def name_parts(name: str) -> NameParts:
     family = family_name(name)
     before = words[: max(0, len(words) - len(family.split()))]
     initials = "".join(w for w in before if _INITIALS.match(w))
-    given = " ".join(w for w in before if not _INITIALS.match(w))
+    given = " ".join(w.strip("()") for w in before if not _INITIALS.match(w))  # 'A. (Aukje) de Vries'
     return NameParts(given, initials, family)
 
 
