@@ -48,13 +48,19 @@ PREFIXES: dict[str, str] = {
 
 
 class Namespace:
-    """``NS.term`` -> ``NamedNode``; attribute access keeps writer code readable."""
+    """``NS.term`` -> ``NamedNode``; attribute access keeps writer code readable.
+
+    A term is made on first access and kept as an attribute, so the writers' hundreds of thousands
+    of ``NIF.beginIndex`` lookups per build are plain attribute reads.
+    """
 
     def __init__(self, iri: str) -> None:
         self._iri = iri
 
     def __getattr__(self, name: str) -> NamedNode:
-        return NamedNode(self._iri + name)
+        node = NamedNode(self._iri + name)
+        setattr(self, name, node)
+        return node
 
     def __getitem__(self, name: str) -> NamedNode:
         return NamedNode(self._iri + name)

@@ -81,6 +81,7 @@ class DocumentGraph:
         self.date = date if _ISO_DATE.match(date) else None
         self.quads: set[Quad] = set()
         self.entities: dict[str, set[NamedNode]] = defaultdict(set)
+        self.sentences: dict[tuple[int, int], NamedNode | None] = {}  # kg.rdf.nif's, by char offsets
         self.people: dict | None = None  # fuller names per surname, filled by kg.rdf.persons on first use
 
     def add(self, s: NamedNode, p: NamedNode, o) -> None:

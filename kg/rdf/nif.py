@@ -36,7 +36,17 @@ def _phrase(g: DocumentGraph, node: NamedNode, raw_start: int, raw_end: int, sur
 
 
 def sentence_node(g: DocumentGraph, sent) -> NamedNode | None:
-    """The NIF sentence for a spaCy sentence (or span of sentences), trimmed of surrounding whitespace."""
+    """The NIF sentence for a spaCy sentence (or span of sentences), trimmed of surrounding whitespace.
+
+    Described once per document graph: its mentions after the first reuse the node.
+    """
+    key = (sent.start_char, sent.end_char)
+    if key not in g.sentences:
+        g.sentences[key] = _sentence_node(g, sent)
+    return g.sentences[key]
+
+
+def _sentence_node(g: DocumentGraph, sent) -> NamedNode | None:
     text = sent.text
     stripped = text.strip()
     if not stripped:
@@ -49,7 +59,6 @@ def sentence_node(g: DocumentGraph, sent) -> NamedNode | None:
 def sentence_at(g: DocumentGraph, raw_start: int, raw_end: int, surface: str) -> NamedNode:
     """The NIF sentence at raw ``raw_start:raw_end`` (``surface``: its cleaned text, Dutch)."""
     node = g.text_node(raw_start, raw_end)
-    # A sentence is described again for each of its mentions; the quad set keeps one copy.
     g.add(node, RDF.type, NIF.Sentence)
     _phrase(g, node, raw_start, raw_end, dutch(surface))  # a sentence is Dutch text; a name is not
     return node
