@@ -145,6 +145,8 @@ class _Grammar:
     prefixed_dash: re.Pattern
     bare_dash: re.Pattern
     paren_dash: re.Pattern
+    list_dash: re.Pattern
+    paren_letter: re.Pattern
     kst_dash: re.Pattern
     kst_compact: re.Pattern
     handelingen: re.Pattern
@@ -214,6 +216,14 @@ def _grammar() -> _Grammar:
         # '(34352-13)' after a motion or letter in web-page lists: a five-digit dossier and a number
         # alone in parentheses (without parentheses the shape is too common to trust)
         paren_dash=re.compile(r"(?<=\()[ \t]*(?P<d>\d{5})-(?P<n>\d{1,4})[ \t]*(?=\))"),
+        # '… Voortgang Participatiewet in balans - 34352-287': the number ending an item of a
+        # tweedekamer.nl list, after ' - ' and before the end of the line or the next ' - ' (dossiers
+        # run from 2xxxx to 3xxxx; other numbers in that place are rare enough)
+        list_dash=re.compile(
+            rf"(?<=\s[-–]\s)(?P<d>[23]\d{{4}})-(?:(?P<t>{toev})-)?(?P<n>\d{{1,4}})(?=[ \t]*(?:$|\n|[ \t][-–][ \t]|[),;]))"
+        ),
+        # '(34.352, AA)', '(35 213, H)': an Eerste Kamer paper's letter after its dossier, in parentheses
+        paren_letter=re.compile(rf"(?<=\()[ \t]*(?P<d>\d{{2}}[ .\u00a0]?\d{{3}}),[ \t]*(?P<n>{letter})[ \t]*(?=\))"),
         kst_dash=re.compile(
             r"(?<![\w\-])[kK][sS][tT]-(?P<d>\d{4,5})(?:-(?P<t>[A-Z]{1,6}|\d{1,2}(?=-)))?-(?P<n>\d{1,4}|[A-Z]{1,2})(?![\w\-])"
         ),
@@ -355,7 +365,7 @@ def find_references(text: str, eerste_kamer: bool = False) -> list[Reference]:
         candidates.append(Reference(match.start(), match.end(), (_citation(normalize(match["d"], match["t"], match["n"])),)))
     for match in g.kst_compact.finditer(text):
         candidates.append(Reference(match.start(), match.end(), (_citation(normalize(match["d"], None, match["n"])),)))
-    for pattern in (g.prefixed_dash, g.bare_dash, g.paren_dash):
+    for pattern in (g.prefixed_dash, g.bare_dash, g.paren_dash, g.list_dash, g.paren_letter):
         for match in pattern.finditer(text):
             candidates.append(_dash(match))
     for match in g.general.finditer(text):

@@ -66,6 +66,29 @@ def test_eerste_kamer_letter_needs_eerste_kamer_context():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bij brief van 5 december 2018 (34.352, AA) heeft", ["34352-AA"]),
+        ("zie de brief (35 213, H), waarin", ["35213-H"]),
+    ],
+)
+def test_an_eerste_kamer_letter_in_parentheses_needs_no_context(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Voortgang Participatiewet in balans - 34352-287\nStand van zaken - 34352-290", ["34352-287", "34352-290"]),
+        ("Reactie op de motie (Kamerstuk 35 925 XV, nr. 62) - 29817-251", ["35925-XV-62", "29817-251"]),
+        ("Jaarverslag - 34725-XV-1 - Brief regering", ["34725-XV-1"]),
+    ],
+)
+def test_the_number_ending_an_item_of_a_web_list(text, expected):
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "een bedrag van € 34 950, nr. 5 van de lijst",
@@ -79,6 +102,9 @@ def test_eerste_kamer_letter_needs_eerste_kamer_context():
         "Kamerstuk 34 352",
         "26.773 trajecten en 45.381 voorzieningen",
         "paragraaf 3.2-28",
+        "prijs (€ 34.352, A)",
+        "bel 070 - 12345-678",
+        "tussen 2019 - 2020 en 2021",
     ],
 )
 def test_decoys_are_not_citations(text):

@@ -90,6 +90,18 @@ def test_a_reference_standing_alone_in_the_first_part_is_the_own_number(tmp_path
     assert "Kamerstukken II 2020/21, 35 570 XV, nr. 12" in document.text  # stays; never read as a citation
 
 
+def test_a_list_of_related_documents_is_neither_the_own_number_nor_citations(tmp_path):
+    page = (
+        "Kamerstuk 33801, nr. 12\n\nGerelateerde documenten\nKamerstuk 33801, nr. 2 (Voorstel van wet)\n"
+        "Kamerstuk 33801, nr. 11 (Nota naar aanleiding van het verslag)\n\n"
+        "In de nota naar aanleiding van het verslag (Kamerstuk 33 801, nr. 11) heb ik aangegeven dat het kan.\n"
+    )
+    document = read_page(tmp_path, page)
+    assert document.facts["identifiers"] == ["33801-12"]
+    assert "(Voorstel van wet)" not in document.text and "(Kamerstuk 33 801, nr. 11)" in document.text
+    assert_exact(document)
+
+
 def test_kerngegevens_block_with_keys_kg_does_not_know(tmp_path):
     page = (
         "Kerngegevens\nIndiener: K. Yılmaz (SP)\nStatus: Aangenomen\nVergaderjaar: 2020-2021\n"

@@ -49,6 +49,8 @@ class _Shapes:
     fields: dict[str, _Field]  # casefolded key -> field
     key_line: re.Pattern  # key, separator, value
     block_headings: frozenset[str]
+    link_list_headings: frozenset[str]
+    link_line_chars: int
     page_titles: dict[str, str | None]
     chrome_lines: frozenset[str]
     chrome: re.Pattern
@@ -81,6 +83,8 @@ def shapes() -> _Shapes:
         fields=fields,
         key_line=key_line,
         block_headings=frozenset(_fold(h) for h in data["block_headings"]),
+        link_list_headings=frozenset(_fold(h) for h in data["link_list_headings"]["headings"]),
+        link_line_chars=data["link_list_headings"]["max_line_chars"],
         page_titles={_fold(title): kind for title, kind in data["page_titles"].items()},
         chrome_lines=frozenset(_fold(line) for line in data["chrome_lines"]),
         chrome=re.compile("|".join(f"(?:{p})" for p in data["chrome_patterns"])),
@@ -371,6 +375,19 @@ def _without(masks: list[tuple[int, int]], parties: list[tuple[int, int]]) -> li
     return [(start, end) for start, end in result if start < end]
 
 
+def _mask_link_list(found: _Collector, text: str, lines: list[tuple[int, int]], k: int, max_chars: int) -> int:
+    """Mask the lines of a link list from line ``k`` up to a blank line (or a line too long to be a
+    link); the index of the first line after it."""
+    while k < len(lines):
+        start, end = lines[k]
+        line = text[start:end].strip()
+        if not line or len(line) > max_chars:
+            break
+        found.masks.append((start, end))
+        k += 1
+    return k
+
+
 def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
     """Walk the lines once: masks, facts and counts; ``own_number`` also looks for a reference line
     standing alone in the first part (not needed to sniff)."""
@@ -397,6 +414,11 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
         banner, first = first and folded in s.banners, False
         if banner:  # not counted for sniffing: a PDF's text starts with the chamber's name too
             found.masks.append((start, end))
+            continue
+        if folded in s.link_list_headings:
+            found.masks.append((start, end))
+            found.chrome += 1
+            k = _mask_link_list(found, text, lines, k, s.link_line_chars)
             continue
         if folded in s.block_headings and len(line) < 40:
             found.masks.append((start, end))
