@@ -44,7 +44,9 @@ LOWER = _compact_class(ALPHA_LOWER)
 #: A capitalised name word: ``Jansen``, ``IJzerman``, ``Öztürk``, ``D’Hondt``.
 CAPITALISED = rf"(?:IJ|[{UPPER}])[{LOWER}]+(?:['’][{UPPER}{LOWER}][{LOWER}]+)?"
 
-_INITIALS = re.compile(rf"^(?:[{UPPER}]\.)+$")
+# initials of two or three letters: 'Th.C. de Graaf', 'Chr. Jansen', 'IJ. de Boer'
+DIGRAPH_INITIALS = "Chr|Th|Ch|Ph|IJ"
+_INITIALS = re.compile(rf"^(?:(?:{DIGRAPH_INITIALS}|[{UPPER}])\.)+$")
 
 
 @lru_cache(maxsize=1)

@@ -106,7 +106,7 @@ def _patterns() -> _Patterns:
     tv_any, tv_up, tv_low = (_alternation(tvs, case) for case in ("any", "upper", "lower"))
     cap = nameparts.CAPITALISED
     core = rf"{cap}(?:-(?:(?:{tv_low})[ ])?{cap})*"
-    initials = rf"(?:[{_UP}]\.[ \t]?){{1,6}}"
+    initials = rf"(?:(?:{nameparts.DIGRAPH_INITIALS}|[{_UP}])\.[ \t]?){{1,6}}"
     end = r"(?![\w’'-])"
     # the Tweede Kamer's own form: 'A. (Aukje) de Vries', initials and then the first name in parentheses
     given_in_parens = rf"(?:\({cap}\)[ \t]+)?"
@@ -147,11 +147,12 @@ def _patterns() -> _Patterns:
         title_lookback=re.compile(
             rf"(?i:{start}(?P<cue>{_alternation(r for r in roles if roles[r])}))(?P<rest>[^.;:()]{{0,120}}),\s*$"
         ),
-        # 'Brief van de staatssecretaris Participatie en Integratie, J.N.J. Nobel, d.d. …': a name
-        # with initials set off by commas after a role and its portfolio
+        # 'Brief van de staatssecretaris Participatie en Integratie, J.N.J. Nobel, d.d. …', 'Minister van
+        # Onderwijs, Cultuur en Wetenschap, R.H. Dijkgraaf - 22 februari 2023', 'de voorzitter van de
+        # CNV Jongeren, Lotte de Wit,': a name with initials or a first name set off after a role
         appositive=re.compile(
-            rf"{start}(?P<cue>(?i:{_alternation(r for r in roles if roles[r])}))(?![\w-])(?P<rest>[^.;:()\n,]{{0,120}}),"
-            rf"[ \t]*(?P<name>{initials}[ \t]*(?:(?:{tv_any}){_WS})?{core}){end}(?=[ \t]*,)"
+            rf"{start}(?P<cue>(?i:{_alternation(r for r in roles if roles[r])}))(?![\w-])(?P<rest>[^.;:()\n]{{0,120}}?),"
+            rf"[ \t]*(?P<name>(?:{initials}[ \t]*|{cap}[ \t]+)(?:(?:{tv_any}){_WS})?{core}){end}(?=[ \t]*(?:,|[-–][ \t]))"
         ),
         amendment_header=re.compile(
             rf"(?<![\w-])(?:{_alternation(data['amendment_headers']['words'])})[ \t]+(?P<names>[^\n]+)"

@@ -422,3 +422,15 @@ def test_name_parts_read_the_first_name_in_parentheses():
 
     parts = name_parts("A. (Aukje) de Vries")
     assert (parts.given, parts.initials, parts.family) == ("Aukje", "A.", "De Vries")
+
+
+def test_a_role_and_portfolio_then_the_name_before_a_dash(nlp):
+    """A tweedekamer.nl 'zaak' line: 'Minister van Onderwijs, Cultuur en Wetenschap, R.H. Dijkgraaf - 22 februari 2023'."""
+    doc = run(nlp, "Zaak: Brief regering\nMinister van Onderwijs, Cultuur en Wetenschap, R.H. Dijkgraaf - 22 februari 2023\n")
+    assert [(s.text, span_attrs(s)["role"]) for s in mentions(doc, "person")] == [("R.H. Dijkgraaf", "Minister")]
+
+
+def test_initials_of_two_letters_in_a_signature(nlp):
+    doc = run(nlp, "De vice-president van de Raad van State,\nTh.C. de Graaf\n")
+    assert [(s.text, span_attrs(s)["role"]) for s in mentions(doc, "person")] == [("Th.C. de Graaf", "Vice-president")]
+    assert family_name("Th.C. de Graaf") == "De Graaf"

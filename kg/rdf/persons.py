@@ -21,11 +21,11 @@ from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode
 
+from kg.extractors.names import is_initials
 from kg.rdf.graph import DocumentGraph, dutch
 from kg.register import resolve
 from kg.vocab import FOAF, KGV, OPENGOV, ORG, PERSON, RDF, RDFS, SKOS, TIME, XSD, slug
 
-_INITIALS = re.compile(r"^(?:(?:IJ|Th|Ch|Chr|Ph|[A-ZÀ-Þ])\.)+$")
 _TWEEDE_KAMER = "id/organisatie/tweede-kamer"
 
 
@@ -70,8 +70,8 @@ def name_parts(name: str) -> NameParts:
     words = name.split()
     family = family_name(name)
     before = words[: max(0, len(words) - len(family.split()))]
-    initials = "".join(w for w in before if _INITIALS.match(w))
-    given = " ".join(w.strip("()") for w in before if not _INITIALS.match(w))  # 'A. (Aukje) de Vries'
+    initials = "".join(w for w in before if is_initials(w))
+    given = " ".join(w.strip("()") for w in before if not is_initials(w))  # 'A. (Aukje) de Vries'
     return NameParts(given, initials, family)
 
 
