@@ -5,7 +5,7 @@ example's parameters; the baseline is ``SELECT (COUNT(*) AS ?n) { ?d a kg:Docume
 the same run, so the ratio says how much work a query does beyond touching the store at all.
 
     python benchmarks/bench_queries.py                         # builds 100 documents
-    python benchmarks/bench_queries.py --documents 1000        # builds 1000 (long on 2 cores)
+    python benchmarks/bench_queries.py --documents 100 1000    # 100, then 1000 (the 1000 build: ~20 min on 2 cores)
     python benchmarks/bench_queries.py --store /tmp/q1000      # reuses a store built before
 
 The corpus (../shared/corpus, else the bundled samples) is replicated as ``bench_scale.py`` does.
@@ -61,7 +61,7 @@ def report(store_dir: Path, repeats: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=100)
+    parser.add_argument("--documents", type=int, nargs="+", default=[100], help="one store per size, reported in turn")
     parser.add_argument("--store", type=Path, help="reuse this store (built before) instead of building one")
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
@@ -71,14 +71,15 @@ def main() -> None:
         report(args.store, args.repeats)
         return
     os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
-    with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        corpus = tmp / "corpus"
-        corpus.mkdir()
-        replicate(corpus, args.documents)
-        seconds, _, _ = measured_child([KG, "build", str(corpus), "--store", str(tmp / "store"), "-q", "--workers", "1"])
-        print(f"built {args.documents} documents in {seconds:.1f} s", file=sys.stderr)
-        report(tmp / "store", args.repeats)
+    for documents in args.documents:
+        with tempfile.TemporaryDirectory() as tmp_name:
+            tmp = Path(tmp_name)
+            corpus = tmp / "corpus"
+            corpus.mkdir()
+            replicate(corpus, documents)
+            seconds, _, _ = measured_child([KG, "build", str(corpus), "--store", str(tmp / "store"), "-q", "--workers", "1"])
+            print(f"built {documents} documents in {seconds:.1f} s", file=sys.stderr)
+            report(tmp / "store", args.repeats)
 
 
 if __name__ == "__main__":
