@@ -102,6 +102,18 @@ def test_a_list_of_related_documents_is_neither_the_own_number_nor_citations(tmp
     assert_exact(document)
 
 
+def test_a_menu_saved_as_one_line_and_a_vote_widget_with_seats_per_party_are_chrome(tmp_path):
+    page = (
+        "Kamerleden  Partijen  Wetsvoorstellen  Kamervragen  Stemmingen  Zoeken\n\n"
+        "Stemmingen: Aangenomen. Voor: 121 | Tegen: 29\n"
+        "Voor: VVD (34), D66 (24), Fractie Den Haan (1)\nTegen: PVV (17), Groep Van Haga (3)\n\n"
+        "De Kamer, gehoord de beraadslaging, verzoekt de regering de vrijlating te verruimen.\n"
+    )
+    document = read_page(tmp_path, page)
+    assert document.text.split() == "De Kamer, gehoord de beraadslaging, verzoekt de regering de vrijlating te verruimen.".split()
+    assert_exact(document)
+
+
 def test_kerngegevens_block_with_keys_kg_does_not_know(tmp_path):
     page = (
         "Kerngegevens\nIndiener: K. Yılmaz (SP)\nStatus: Aangenomen\nVergaderjaar: 2020-2021\n"

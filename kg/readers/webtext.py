@@ -375,6 +375,16 @@ def _without(masks: list[tuple[int, int]], parties: list[tuple[int, int]]) -> li
     return [(start, end) for start, end in result if start < end]
 
 
+_MENU_SEPARATOR = re.compile(r"\t+| {2,}|\s+[|·•]\s+")
+
+
+def _is_menu(line: str, s: _Shapes) -> bool:
+    """A site menu saved as one line: three or more chrome words set apart by wide spaces, tabs or bars
+    ("Kamerleden  Partijen  Wetsvoorstellen  Kamervragen")."""
+    items = [item for item in _MENU_SEPARATOR.split(line) if item.strip()]
+    return len(items) >= 3 and all(_fold(item) in s.chrome_lines for item in items)
+
+
 def _mask_link_list(found: _Collector, text: str, lines: list[tuple[int, int]], k: int, max_chars: int) -> int:
     """Mask the lines of a link list from line ``k`` up to a blank line (or a line too long to be a
     link); the index of the first line after it."""
@@ -425,7 +435,7 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
             found.blocks += 1
             in_block = True
             continue
-        if folded in s.chrome_lines or (len(line) <= 200 and s.chrome.fullmatch(line)):
+        if folded in s.chrome_lines or (len(line) <= 200 and (s.chrome.fullmatch(line) or _is_menu(line, s))):
             found.masks.append((start, end))
             found.chrome += 1
             continue
