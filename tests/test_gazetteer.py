@@ -201,8 +201,8 @@ EXPECTED = {
         "organisation": {"arbeidsmarktregios", "awvn", "bzk", "cbs", "clientenraden", "gemeenten", "ggz", "kabinet",
                          "nla", "oecd", "panteia", "regering", "rijksoverheid", "scp", "seo",
                          "sw-bedrijven", "sociale-dienst", "sociale-partners", "staten-generaal", "szw",
-                         "trimbos-instituut", "tweede-kamer", "uwv", "verbond-sectorwerkgevers-overheid", "werkgevers",
-                         "werkgeversservicepunten"},
+                         "trimbos-instituut", "tweede-kamer", "uwv", "uwv-werkbedrijf", "verbond-sectorwerkgevers-overheid",
+                         "werkgevers", "werkgeversservicepunten"},
         "party": set(),
         "instrument": {"banenafspraak", "beschut-werk", "dagbesteding", "detachering", "doelgroepenregister",
                        "inclusief-herontwerp-van-werk", "ips", "jobcarving", "jobcoaching", "kandidatenverkenner",
@@ -324,5 +324,5 @@ def test_lower_case_werkbedrijven_are_the_regional_ones_capitalised_werkbedrijf_
     assert found(doc, "organisation") == [
         ("werkbedrijven", "id/organisatie/regionale-werkbedrijven"),
         ("werkbedrijf", "id/organisatie/regionale-werkbedrijven"),
-        ("UWV Werkbedrijf", "id/organisatie/uwv"),
+        ("UWV Werkbedrijf", "id/organisatie/uwv-werkbedrijf"),
     ]
