@@ -189,10 +189,23 @@ class _Context:
             m += 1
         return m
 
-    def _found(self, n: int, end: int) -> _Found:
+    def _found(self, n: int, end: int, key_end: int | None = None) -> _Found:
+        """The title of words ``n`` to ``end``, keyed by its words up to ``key_end`` (default: all)."""
         start, stop = self.words[n].i, self.words[end - 1].i + 1
         name = " ".join(self.doc[start:stop].text.split())
-        return _Found(start, stop, f"id/wet/{slug(name)}", name)
+        key_name = name if key_end is None else " ".join(self.doc[start : self.words[key_end - 1].i + 1].text.split())
+        return _Found(start, stop, f"id/wet/{slug(key_name)}", name)
+
+    def _other_laws_after(self, m: int) -> int:
+        """``m``, or the index after an 'en enkele andere wetten' tail that starts there."""
+        for tail in self.v["other_laws_tails"]["tails"]:
+            words = tail.split()
+            at = [self._word(m + i) for i in range(len(words))]
+            if all(t is not None and t.lower_ == w for t, w in zip(at, words)) and not any(
+                self.broken(m + i - 1, m + i) for i in range(len(words))
+            ):
+                return m + len(words)
+        return m
 
     def _year_after(self, m: int) -> int:
         token = self._word(m)
@@ -219,7 +232,8 @@ class _Context:
             token = self.words[m]
             law = self._law_span_at(m)
             if law is not None:
-                return self._found(n, self._year_after(self._end_index(law)))
+                end = self._year_after(self._end_index(law))
+                return self._found(n, self._other_laws_after(end), key_end=end)
             if _YEAR.fullmatch(token.text):
                 return self._found(n, m + 1)
             if _ACRONYM.fullmatch(token.text) and token.i not in self.named:

@@ -113,3 +113,14 @@ def test_survives_odd_input(nlp):
 )
 def test_a_verb_with_a_separable_particle_ends_a_title(nlp, text, title):
     assert [name for _, _, name in laws(nlp(text)) if name] == [title]
+
+
+def test_a_title_ending_in_en_enkele_andere_wetten_is_the_law_its_short_form_names(nlp):
+    """'Wet maatregelen Wet werk en bijstand en enkele andere wetten' is read whole, and keyed as the
+    short 'Wet maatregelen Wet werk en bijstand', so both spellings are one law."""
+    full = "Wet maatregelen Wet werk en bijstand en enkele andere wetten"
+    key = f"id/wet/{slug('Wet maatregelen Wet werk en bijstand')}"
+    assert (full, key, full) in laws(nlp(f"De norm kwam met de {full}. Sinds 2022 geldt dat."))
+    assert ("Wet maatregelen Wet werk en bijstand", key, "Wet maatregelen Wet werk en bijstand") in laws(
+        nlp("De Wet maatregelen Wet werk en bijstand en andere regels gelden.")
+    )
