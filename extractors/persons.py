@@ -347,7 +347,7 @@ class _Finder:
         paren = self.pat.paren.match(rest)
         if paren:
             inner_start, inner_end = end + paren.start("inner"), end + paren.end("inner")
-            party = self._party_in_parens(end)
+            party = self._party_of(paren, end)
             if party:
                 attrs["party"] = party
             organisation = self._span_key("organisation", inner_start, inner_end)
@@ -476,8 +476,11 @@ class _Finder:
     def _party_in_parens(self, at: int) -> str | None:
         """The party named in parentheses opening at ``at`` (after blanks), if any."""
         paren = self.pat.paren.match(self.text[at : at + 160])
-        if not paren:
-            return None
+        return self._party_of(paren, at) if paren else None
+
+    def _party_of(self, paren: re.Match, at: int) -> str | None:
+        """The party ``paren`` (a ``paren`` match of the text from ``at``) holds: a party span, or a
+        party name the document writes elsewhere."""
         party = self._span_key("party", at + paren.start("inner"), at + paren.end("inner"))
         return party or self.parties.get(" ".join(paren.group("inner").split()).casefold())
 

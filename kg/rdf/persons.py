@@ -15,7 +15,6 @@ document, dated by the document's date (``org:memberDuring`` an interval that co
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
