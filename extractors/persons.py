@@ -151,7 +151,8 @@ def _patterns() -> _Patterns:
         # Onderwijs, Cultuur en Wetenschap, R.H. Dijkgraaf - 22 februari 2023', 'de voorzitter van de
         # CNV Jongeren, Lotte de Wit,': a name with initials or a first name set off after a role
         appositive=re.compile(
-            rf"{start}(?P<cue>(?i:{_alternation(r for r in roles if roles[r])}))(?![\w-])(?P<rest>[^.;:()\n]{{0,120}}?),"
+            rf"{start}(?P<cue>(?i:{_alternation([*(r for r in roles if roles[r]), *data['appositive_roles']['words']])}))"
+            rf"(?![\w-])(?P<rest>[^.;:()\n]{{0,120}}?),"
             rf"[ \t]*(?P<name>(?:{initials}[ \t]*|{cap}[ \t]+)(?:(?:{tv_any}){_WS})?{core}){end}(?=[ \t]*(?:,|[-–][ \t]))"
         ),
         amendment_header=re.compile(

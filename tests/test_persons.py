@@ -434,3 +434,14 @@ def test_initials_of_two_letters_in_a_signature(nlp):
     doc = run(nlp, "De vice-president van de Raad van State,\nTh.C. de Graaf\n")
     assert [(s.text, span_attrs(s)["role"]) for s in mentions(doc, "person")] == [("Th.C. de Graaf", "Vice-president")]
     assert family_name("Th.C. de Graaf") == "De Graaf"
+
+
+def test_a_function_outside_parliament_sets_off_a_name_in_apposition(nlp):
+    """'de voorzitter van de X, Lotte de Wit,': a person, with no parliamentary role recorded."""
+    doc = run(nlp, "Aangeboden samen met de voorzitter van de jongerenraad, Lotte de Wit, en de wethouder van Emmen, Şükrü Çelik, die spraken.")
+    assert [(s.text, span_attrs(s).get("role")) for s in mentions(doc, "person")] == [("Lotte de Wit", None), ("Şükrü Çelik", None)]
+
+
+def test_a_function_before_a_bare_surname_or_a_place_gives_no_person(nlp):
+    doc = run(nlp, "De voorzitter van de commissie, Jansen, opende. De burgemeester van Utrecht, Amsterdam en Rotterdam schreef.")
+    assert names(doc) == []
