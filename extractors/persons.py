@@ -110,7 +110,7 @@ def _patterns() -> _Patterns:
     end = r"(?![\w’'-])"
     # the Tweede Kamer's own form: 'A. (Aukje) de Vries', initials and then the first name in parentheses
     given_in_parens = rf"(?:\({cap}\)[ \t]+)?"
-    initials_joined = rf"(?:[{_UP}]\.)+"
+    initials_joined = rf"(?:(?:{nameparts.DIGRAPH_INITIALS}|[{_UP}])\.)+"
 
     def name(first_tv: str) -> str:
         return (

@@ -396,6 +396,7 @@ def test_a_name_with_initials_set_off_by_commas_after_a_role(nlp):
         ("Brief van lid/fractie/commissie - Tweede Kamerlid, Kalma P. (PvdA) - 17 maart", ("Kalma", "P. Kalma")),
         ("Tweede Kamerlid, Raak van A.A.G.M. (SP) - 25 maart", ("Raak", "A.A.G.M. van Raak")),
         ("Tweede Kamerlid, Beek, W.I.I. van (VVD) - 2 april", ("Beek", "W.I.I. van Beek")),
+        ("Tweede Kamerlid, Graaf de Th.C. (VVD) - 3 mei", ("Graaf", "Th.C. de Graaf")),
         ("Initiatiefwetgeving - Tweede Kamerlid, Ham, van der (VVD) - 16 november", ("Ham", "Van der Ham")),
     ],
 )
