@@ -326,3 +326,15 @@ def test_lower_case_werkbedrijven_are_the_regional_ones_capitalised_werkbedrijf_
         ("werkbedrijf", "id/organisatie/regionale-werkbedrijven"),
         ("UWV Werkbedrijf", "id/organisatie/uwv-werkbedrijf"),
     ]
+
+
+def test_parties_of_the_1990s_kamers_are_parties_with_the_register_s_iris(nlp):
+    """RPF, GPV and the Centrum Democraten sat in the Kamer until 1998-2002; a member's party in
+    parentheses is read as a party, and its IRI is the one the person register links to Wikidata."""
+    doc = nlp("Schutte (GPV), Van Dijke (RPF) en Janmaat (CD) dienden het Gereformeerd Politiek Verbond voor.")
+    assert found(doc, "party") == [
+        ("GPV", "id/partij/gereformeerd-politiek-verbond"),
+        ("RPF", "id/partij/reformatorische-politieke-federatie"),
+        ("CD", "id/partij/centrum-democraten"),
+        ("Gereformeerd Politiek Verbond", "id/partij/gereformeerd-politiek-verbond"),
+    ]
