@@ -307,6 +307,20 @@ def _register_full_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _register_long_surnames() -> frozenset[str]:
+    """Register surnames of two capitalised words after any tussenvoegsel (``De Hoop Scheffer``),
+    case folded: a cue's name pattern stops after one word, so the second is added back."""
+    from kg.register import load_register
+
+    tussenvoegsels = nameparts.tussenvoegsel_words()
+    return frozenset(
+        _name_key(person.family_name)
+        for person in load_register()
+        if len([w for w in person.family_name.split() if w.casefold() not in tussenvoegsels]) > 1
+    )
+
+
+@lru_cache(maxsize=1)
 def _register_surnames() -> frozenset[str]:
     """The last word of those name forms, lower case: the tokens worth looking back from."""
     return frozenset(form.split()[-1].split(".")[-1] for form in _register_full_names())
@@ -368,6 +382,7 @@ class _Finder:
         if cleaned is None:
             return
         start, end = cleaned
+        end = self._register_surname_end(start, end)
         if self._overlaps_other(start, end):
             return
         attrs = {k: v for k, v in attrs.items() if v not in (None, "")}
@@ -387,6 +402,14 @@ class _Finder:
             for key, value in attrs.items():
                 if value and not known.attrs.get(key):
                     known.attrs[key] = value
+
+    def _register_surname_end(self, start: int, end: int) -> int:
+        """``end``, or the end of the next word when the two make a register surname
+        (``fractievoorzitter De Hoop`` + ``Scheffer``)."""
+        following = re.match(r"[ \t]+[^\W\d_][\w’'-]*", self.text[end : end + 40])
+        if following and _name_key(family_name(self.text[start : end + following.end()])) in _register_long_surnames():
+            return end + following.end()
+        return end
 
     def _line_start(self, index: int) -> bool:
         line_start = self.text.rfind("\n", 0, index) + 1

@@ -446,3 +446,8 @@ def test_a_function_outside_parliament_sets_off_a_name_in_apposition(nlp):
 def test_a_function_before_a_bare_surname_or_a_place_gives_no_person(nlp):
     doc = run(nlp, "De voorzitter van de commissie, Jansen, opende. De burgemeester van Utrecht, Amsterdam en Rotterdam schreef.")
     assert names(doc) == []
+
+
+def test_a_fractievoorzitter_introduces_a_name(nlp):
+    doc = run(nlp, "Hij werd door fractievoorzitter De Hoop Scheffer gepasseerd.")
+    assert [(s.text, span_attrs(s).get("role")) for s in mentions(doc, "person")] == [("De Hoop Scheffer", None)]
