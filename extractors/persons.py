@@ -473,8 +473,25 @@ class _Finder:
         self._with_party()
         self._register_names()
         self._repeat_surnames()
+        self._drop_nested()
         self._share_attributes()
         return sorted(self.found.values(), key=lambda f: (f.start, f.end))
+
+    def _drop_nested(self) -> None:
+        """A name inside a longer one is the longer one: ``Boer (VVD)`` read before the party in
+        ``amendement-Wiersma-de Boer (VVD)`` gives its party to ``Wiersma-de Boer``."""
+        spans = sorted(self.found.items(), key=lambda kv: (kv[0][0], -kv[0][1]))
+        for (start, end), inner in spans:
+            outer = next(
+                (f for (s, e), f in spans if s <= start and end <= e and (s, e) != (start, end) and (s, e) in self.found),
+                None,
+            )
+            if outer is None:
+                continue
+            for key, value in inner.attrs.items():
+                if key != "name" and value and not outer.attrs.get(key):
+                    outer.attrs[key] = value
+            del self.found[start, end]
 
     def _with_party(self) -> None:
         """A name right before its party in parentheses (``Piet Jansen (VVD)``, a web page's

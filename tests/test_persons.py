@@ -451,3 +451,13 @@ def test_a_function_before_a_bare_surname_or_a_place_gives_no_person(nlp):
 def test_a_fractievoorzitter_introduces_a_name(nlp):
     doc = run(nlp, "Hij werd door fractievoorzitter De Hoop Scheffer gepasseerd.")
     assert [(s.text, span_attrs(s).get("role")) for s in mentions(doc, "person")] == [("De Hoop Scheffer", None)]
+
+
+def test_a_name_inside_a_longer_one_is_the_longer_one():
+    """'amendement-Wiersma-de Boer (VVD)': the party cue reads 'Boer', the amendment 'Wiersma-de Boer'."""
+    from kg.extractors.tokenizer import customize_tokenizer
+
+    kg_nlp = spacy.blank("nl")
+    customize_tokenizer(kg_nlp)  # kg's tokenizer splits 'amendement-Wiersma-de' at its hyphens
+    doc = run(kg_nlp, "Amendementen\n- amendement-Wiersma-de Boer (VVD) over afrekenen op uitstroom: aangenomen")
+    assert [(s.text, span_attrs(s)["party"]) for s in mentions(doc, "person")] == [("Wiersma-de Boer", PARTIES["VVD"])]
