@@ -147,6 +147,7 @@ class _Grammar:
     paren_dash: re.Pattern
     list_dash: re.Pattern
     paren_letter: re.Pattern
+    number_then_dossier: re.Pattern
     kst_dash: re.Pattern
     kst_compact: re.Pattern
     handelingen: re.Pattern
@@ -224,6 +225,12 @@ def _grammar() -> _Grammar:
         ),
         # '(34.352, AA)', '(35 213, H)': an Eerste Kamer paper's letter after its dossier, in parentheses
         paren_letter=re.compile(rf"(?<=\()[ \t]*(?P<d>\d{{2}}[ .\u00a0]?\d{{3}}),[ \t]*(?P<n>{letter})[ \t]*(?=\))"),
+        # 'Zij krijgt nr. 31 (24787).', 'nr. 46, was nr. 26 (35570-XV)': the Handelingen number a
+        # motion gets, its dossier after it in parentheses (five digits, so no year is read as one)
+        number_then_dossier=re.compile(
+            rf"{nr_words}\s*(?P<n>\d{{1,4}})(?:\s*,\s*was\s+{nr_words}\s*(?P<was>\d{{1,4}}))?"
+            rf"\s*\(\s*(?P<d>\d{{2}}[ \u00a0]?\d{{3}})(?:\s*[-–]?\s*(?P<t>{toev}))?\s*\)"
+        ),
         kst_dash=re.compile(
             r"(?<![\w\-])[kK][sS][tT]-(?P<d>\d{4,5})(?:-(?P<t>[A-Z]{1,6}|\d{1,2}(?=-)))?-(?P<n>\d{1,4}|[A-Z]{1,2})(?![\w\-])"
         ),
@@ -319,6 +326,15 @@ def _dash(match: re.Match) -> Reference | None:
     return Reference(match.start(), match.end(), (_citation(normalize(match["d"], toev, match["n"])),))
 
 
+def _number_then_dossier(match: re.Match) -> Reference:
+    """``nr. 46, was nr. 26 (35570-XV)``: the new number and, when given, the number it replaces."""
+    new = replace(_citation(normalize(match["d"], match["t"], match["n"])), start=match.start(), end=match.end("n"))
+    if not match["was"]:
+        return Reference(match.start(), match.end(), (replace(new, end=-1),))
+    was = replace(_citation(normalize(match["d"], match["t"], match["was"])), start=match.end("n"), end=match.end())
+    return Reference(match.start(), match.end(), (new, was))
+
+
 def _citation(kamerstuk_id: str) -> Citation:
     dossier, _, number = kamerstuk_id.rpartition("-")
     return Citation(kamerstuk_id, dossier, number)
@@ -368,6 +384,8 @@ def find_references(text: str, eerste_kamer: bool = False) -> list[Reference]:
     for pattern in (g.prefixed_dash, g.bare_dash, g.paren_dash, g.list_dash, g.paren_letter):
         for match in pattern.finditer(text):
             candidates.append(_dash(match))
+    for match in g.number_then_dossier.finditer(text):
+        candidates.append(_number_then_dossier(match))
     for match in g.general.finditer(text):
         candidates.append(_general(match, text, eerste_kamer))
     chosen: list[Reference] = []

@@ -89,6 +89,24 @@ def test_the_number_ending_an_item_of_a_web_list(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wordt zij voldoende ondersteund.\n\nZij krijgt nr. 31 (24787).", ["24787-31"]),
+        ("Zij krijgt nr. 10 (34725-XV).", ["34725-XV-10"]),
+        ("Zij krijgt nr. 46, was nr. 26 (35570-XV).", ["35570-XV-46", "35570-XV-26"]),
+    ],
+)
+def test_a_handelingen_number_with_its_dossier_after_it(text, expected):
+    """The number a motion gets in the Handelingen, its dossier in parentheses after it."""
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize("text", ["zie nr. 3 (2019) en nr. 5 (12 345 678)", "bijlage nr. 2 (blz. 14)"])
+def test_a_number_before_parentheses_without_a_dossier_is_no_citation(text):
+    assert ids(text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "een bedrag van € 34 950, nr. 5 van de lijst",
