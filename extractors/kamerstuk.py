@@ -148,6 +148,7 @@ class _Grammar:
     list_dash: re.Pattern
     paren_letter: re.Pattern
     number_then_dossier: re.Pattern
+    bare_number: re.Pattern
     kst_dash: re.Pattern
     kst_compact: re.Pattern
     handelingen: re.Pattern
@@ -230,6 +231,11 @@ def _grammar() -> _Grammar:
         number_then_dossier=re.compile(
             rf"{nr_words}\s*(?P<n>\d{{1,4}})(?:\s*,\s*was\s+{nr_words}\s*(?P<was>\d{{1,4}}))?"
             rf"\s*\(\s*(?P<d>\d{{2}}[ \u00a0]?\d{{3}})(?:\s*[-–]?\s*(?P<t>{toev}))?\s*\)"
+        ),
+        # '(nr. 5)', '(stuk nrs. 5 en 6)', 'ter vervanging van nr. 17': a number with no dossier,
+        # which a text on one dossier writes after it has cited the dossier in full
+        bare_number=re.compile(
+            rf"(?:\(\s*|(?<![\w])ter\s+vervanging\s+van\s+)(?P<ref>{nr_words}\s*(?P<nums>{num_list}))(?=\s*[),;])"
         ),
         kst_dash=re.compile(
             r"(?<![\w\-])[kK][sS][tT]-(?P<d>\d{4,5})(?:-(?P<t>[A-Z]{1,6}|\d{1,2}(?=-)))?-(?P<n>\d{1,4}|[A-Z]{1,2})(?![\w\-])"
@@ -393,7 +399,29 @@ def find_references(text: str, eerste_kamer: bool = False) -> list[Reference]:
         if chosen and ref.start < chosen[-1].end:
             continue
         chosen.append(_trimmed(ref, text))
-    return chosen
+    return _with_bare_numbers(text, chosen)
+
+
+def _with_bare_numbers(text: str, chosen: list[Reference]) -> list[Reference]:
+    """``(TK 24 787, nr. 3) ... In het verslag (nr. 5)``: a number without a dossier cites the
+    dossier of the last Kamerstuk cited before it in the same paragraph (no blank line between)."""
+    g = _grammar()
+    out = list(chosen)
+    for match in g.bare_number.finditer(text):
+        if any(r.start <= match.start("nums") < r.end for r in chosen):
+            continue
+        before = [r for r in chosen if r.end <= match.start() and r.kind == "kamerstuk" and r.citations[-1].dossier]
+        if not before or "\n\n" in text[before[-1].end : match.start()] or match.start() - before[-1].end > 600:
+            continue
+        dossier = before[-1].citations[-1].dossier
+        numbers = [(n, match.start("nums") + e) for n, e in _numbers(match["nums"])]
+        citations = tuple(
+            Citation(f"{dossier}-{n}", dossier, n, start=match.start("ref") if i == 0 else numbers[i - 1][1], end=e)
+            for i, (n, e) in enumerate(numbers)
+        )
+        if citations:
+            out.append(Reference(match.start("ref"), match.end("ref"), citations))
+    return sorted(out, key=lambda r: r.start)
 
 
 def _trimmed(ref: Reference, text: str) -> Reference:

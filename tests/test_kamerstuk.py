@@ -101,6 +101,21 @@ def test_a_handelingen_number_with_its_dossier_after_it(text, expected):
     assert ids(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("De memorie van toelichting (TK 24 787, nr. 3) verscheen. In het verslag (nr. 5)\nstelden", ["24787-3", "24787-5"]),
+        ("over de rol (24787, nr. 22, ter vervanging van nr. 17): aangenomen", ["24787-22", "24787-17"]),
+        ("het amendement (Kamerstuk 34 352, nr. 14) en het verslag (stuk nrs. 15 en 16).", ["34352-14", "34352-15", "34352-16"]),
+        ("Zie Kamerstuk 34 352, nr. 5.\n\nIn de bijlage (nr. 3) staat", ["34352-5"]),
+        ("In het verslag (nr. 5) stelden", []),
+    ],
+)
+def test_a_number_without_its_dossier_cites_the_dossier_cited_before_it(text, expected):
+    """Within a paragraph; a blank line, or no dossier cited before, leaves the number alone."""
+    assert ids(text) == expected
+
+
 @pytest.mark.parametrize("text", ["zie nr. 3 (2019) en nr. 5 (12 345 678)", "bijlage nr. 2 (blz. 14)"])
 def test_a_number_before_parentheses_without_a_dossier_is_no_citation(text):
     assert ids(text) == []
