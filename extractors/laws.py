@@ -10,6 +10,7 @@ keeps up, but Dutch law titles have a fixed shape:
   present-tense verb with a separable particle, ``aankondigt``, by its shape), and a
   preposition only continues it when a bare title word follows (``in balans`` but not ``in de
   praktijk``);
+* ``Wet`` plus one capitalised word, the name a law is called by (``Wet Pemba``, ``Wet Walvis``);
 * a capitalised compound ending in ``wet`` (``Arbeidstijdenwet``, ``Kieswet 1989``); compounds
   that name a kind of law (``Invoeringswet``, ``Verzamelwet``) count only with the law, year or
   abbreviation that completes them (``Invoeringswet Participatiewet``, ``Verzamelwet SZW 2018``).
@@ -42,6 +43,7 @@ from kg.vocab import slug
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+_NICKNAME = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ]{3,}")
 _TITLE_WORD = re.compile(r"[a-zà-ÿ][a-zà-ÿ'’\-]*")
 _COMPOUND = re.compile(r"(?P<stem>[A-ZÀ-Þ][a-zà-ÿ\-]{2,})wet")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -91,7 +93,8 @@ class LawNames:
         law_at = {s.start: s for s in laws}
         in_law = {i for s in laws for i in range(s.start, s.end)}
         named = {i for c in ("organisation", "party") for s in mentions(doc, c) for i in range(s.start, s.end)}
-        context = _Context(doc, words, law_at, in_law, named, self.v)
+        instrument_at = {s.start: s for s in mentions(doc, "instrument")}
+        context = _Context(doc, words, law_at, in_law, named, self.v, instrument_at)
         found: list[_Found] = []
         for n, token in enumerate(words):
             if token.i in in_law or (found and token.i < found[-1].end):
@@ -142,6 +145,7 @@ class _Context:
     in_law: set[int]
     named: set[int]
     v: dict[str, Any]
+    instrument_at: dict[int, Span] = field(default_factory=dict)
     #: ``words``' lower-cased texts, read once: the proposal cues are tried at every word.
     lowers: list[str] = field(init=False)
 
@@ -221,6 +225,8 @@ class _Context:
             return None  # "Wet WIA": the gazetteer found the law
         if _ACRONYM.fullmatch(nxt.text):
             return None if nxt.i in self.named else self._found(n, self._year_after(m + 1))
+        if _NICKNAME.fullmatch(nxt.text):
+            return self._nickname(n, m)
         if nxt.lower_ in self.v["title_openers"]:
             m += 1
             if self._word(m) is not None and self._word(m).lower_ in self.v["title_articles"]:
@@ -250,6 +256,23 @@ class _Context:
                 continue
             break
         return self._found(n, end)
+
+    def _nickname(self, n: int, m: int) -> _Found | None:
+        """``Wet Pemba``, ``Wet Walvis``, ``Wet Linschoten``: a law called by one capitalised word,
+        not the start of a capitalised title (``Wet Werk en Bijstand``) nor a name kg found."""
+        if self.words[m].i in self.named:
+            return None
+        instrument = self.instrument_at.get(self.words[m].i)
+        if instrument is not None:  # 'Wet Breed offensief': the law named after a programme
+            return self._found(n, self._year_after(self._end_index(instrument)))
+        after, then = self._word(m + 1), self._word(m + 2)
+        if after is not None and not self.broken(m, m + 1):
+            if _NICKNAME.fullmatch(after.text):
+                return None  # 'Wet Modernisering Ziekteverzuim': a title in capitals, not a name
+            capitalised_next = then is not None and then.text[:1].isupper() and then.text != "Wet"
+            if after.lower_ in self.v["title_connectors"] and capitalised_next:
+                return None
+        return self._found(n, self._year_after(m + 1))
 
     def compound(self, n: int) -> _Found | None:
         """``Arbeidstijdenwet``, ``Invoeringswet Participatiewet``, ``Verzamelwet SZW 2018``."""

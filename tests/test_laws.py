@@ -43,6 +43,9 @@ def laws(doc: Doc) -> list[tuple[str, str, str]]:
         ("Het wetsvoorstel Invoeringswet Participatiewet is aangenomen.", "Invoeringswet Participatiewet"),
         ("In de Verzamelwet SZW 2018 staat dat.", "Verzamelwet SZW 2018"),
         ("De Pensioenwet geldt voor werknemers.", "Pensioenwet"),
+        ("De premiedifferentiatie van de Wet Pemba verdwijnt.", "Wet Pemba"),
+        ("Met de Wet Walvis en de loonaangifte wordt het eenvoudiger.", "Wet Walvis"),
+        ("Het wetsvoorstel Wet Breed offensief is ingediend.", "Wet Breed offensief"),
     ],
 )
 def test_titles_outside_the_vocabulary(nlp, text, title):
@@ -81,6 +84,8 @@ def test_proposal_of_a_vocabulary_law_without_its_wet(nlp):
         "De Invoeringswet bevat overgangsrecht; de Spoedwet werd aangenomen.",
         "Het wetsvoorstel dat ik indien, regelt dat.",
         "Wet\n\nwerk is belangrijk.",
+        "De Wet Modernisering Ziekteverzuim komt er.",
+        "De Wet Werk en Bijstand Gemeenten is nieuw.",
     ],
 )
 def test_decoys(nlp, text):
