@@ -480,13 +480,10 @@ class _Finder:
     def _drop_nested(self) -> None:
         """A name inside a longer one is the longer one: ``Boer (VVD)`` read before the party in
         ``amendement-Wiersma-de Boer (VVD)`` gives its party to ``Wiersma-de Boer``."""
-        spans = sorted(self.found.items(), key=lambda kv: (kv[0][0], -kv[0][1]))
-        for (start, end), inner in spans:
-            outer = next(
-                (f for (s, e), f in spans if s <= start and end <= e and (s, e) != (start, end) and (s, e) in self.found),
-                None,
-            )
-            if outer is None:
+        outer: _Found | None = None  # the span reaching furthest of those starting before
+        for (start, end), inner in sorted(self.found.items(), key=lambda kv: (kv[0][0], -kv[0][1])):
+            if outer is None or end > outer.end:
+                outer = inner
                 continue
             for key, value in inner.attrs.items():
                 if key != "name" and value and not outer.attrs.get(key):
