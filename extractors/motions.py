@@ -16,7 +16,7 @@ Parties are recorded as written (``PvdA``); the writer resolves them.
 
 from __future__ import annotations
 
-import re
+import regex as re  # the regex module: names.py's \p{Lu}/\p{Ll} letter classes
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any

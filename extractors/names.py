@@ -1,45 +1,24 @@
 """What a Dutch personal name is made of, shared by the person and motion rules.
 
-Letter classes come from spaCy's Unicode tables, so ``Öztürk``, ``Ağaoğlu`` and ``Şahin`` are
+Letter classes are Unicode's upper- and lower-case categories, so ``Öztürk``, ``Ağaoğlu`` and ``Şahin`` are
 names like ``Jansen``. The tussenvoegsels (``van der``, ``’t``, ``el``) come from one data file
 (``data/names.json``) so that the person and motion components split names the same way.
 """
 
 from __future__ import annotations
 
-import array
-import re
 from functools import lru_cache
 
-from spacy.lang.char_classes import ALPHA_LOWER, ALPHA_UPPER
+import regex as re
 
 from kg.datafiles import load_json
 
-#: Every code point but the surrogates, as one string (a regex class's members are read off it).
-EVERY_CHARACTER = array.array("I", [*range(0xD800), *range(0xE000, 0x110000)]).tobytes().decode("utf-32-le")
-
-
-def _compact_class(body: str) -> str:
-    """The characters of the regex class ``[body]`` as ranges of literal characters.
-
-    spaCy writes its letter classes as about 3 000 characters, mostly ``\\uXXXX`` escapes, and
-    Python's ``re`` parses the escapes again wherever a pattern uses the class (hundreds of times
-    in the person and motion rules); the same set written as ranges compiles about a fifth faster.
-    The set is read off every code point, so it is exactly spaCy's.
-    """
-    def char(code: int) -> str:
-        return chr(code) if chr(code).isalnum() else f"\\U{code:08X}"
-
-    parts = []
-    for match in re.finditer(f"[{body}]+", EVERY_CHARACTER):
-        first, last = ord(match.group()[0]), ord(match.group()[-1])
-        parts.append(char(first) if first == last else f"{char(first)}-{char(last)}")
-    return "".join(parts)
-
-
-#: Regex character-class bodies (without brackets) of upper- and lower-case letters.
-UPPER = _compact_class(ALPHA_UPPER)
-LOWER = _compact_class(ALPHA_LOWER)
+#: Regex character-class bodies (without brackets) of upper- and lower-case letters: Unicode's
+#: categories Lu and Ll, which the ``regex`` module reads as such. Patterns built from them are
+#: compiled with ``regex``: Python's ``re`` has no category classes, and spaCy's letter tables
+#: written out as ranges cost ``re`` seconds to compile per process (hundreds of uses).
+UPPER = r"\p{Lu}"
+LOWER = r"\p{Ll}"
 
 #: A capitalised name word: ``Jansen``, ``IJzerman``, ``Öztürk``, ``D’Hondt``.
 CAPITALISED = rf"(?:IJ|[{UPPER}])[{LOWER}]+(?:['’][{UPPER}{LOWER}][{LOWER}]+)?"

@@ -18,7 +18,7 @@ document mentions the municipality, not the group. Keys are ``id/organisatie/<sl
 
 from __future__ import annotations
 
-import re
+import regex as re  # the regex module: names.py's \p{Lu}/\p{Ll} letter classes
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any

@@ -14,7 +14,7 @@ from the gazetteer's spans, never from a list of our own.
 
 from __future__ import annotations
 
-import re
+import regex as re  # the regex module: names.py's \p{Lu}/\p{Ll} letter classes
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
