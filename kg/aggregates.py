@@ -6,21 +6,153 @@ one of them and took seconds to minutes. Each document graph therefore also hold
 ``kg:MentionTally`` per (entity, class) its mentions point at, with the number of mentions and the
 forms they were written in: those queries aggregate a few tallies per document instead.
 
+Queries that aggregate other walks across the store get tallies of their own, in the same style:
+
+- ``kg:ActorPairTally`` (``actor-network``, sentence scope): per file and pair of actors
+  (organisations, persons, parties) named in one sentence, the number of such sentences;
+- ``kg:CitationTally`` (``citations``): per file and Kamerstuk its work cites, the number of the
+  file's mentions of it, whatever their class (the mention tallies count only classed mentions);
+- ``kg:exampleEvidence`` on each actor-instrument association (``actor-instruments``): its shortest
+  evidence sentence on one line, so the query need not rewrite every evidence sentence.
+
 A tally lives in the graph of the file it counts, so replacing or removing the document replaces
-or removes its tallies: an incremental build stays exact without recomputing anything else.
+or removes its tallies: an incremental build stays exact without recomputing anything else. Each
+count is one file's, and a sentence or mention belongs to one file, so summing over files gives the
+store-wide count the queries used to compute.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.vocab import ITSRDF, KGV, NIF, RDF, XSD
+from kg.vocab import DCTERMS, FOAF, ITSRDF, KGV, NIF, ORG, RDF, XSD
 
-_PREDICATES = (ITSRDF.taIdentRef, ITSRDF.taClassRef, NIF.referenceContext, KGV.surfaceForm)
+_PREDICATES = (ITSRDF.taIdentRef, ITSRDF.taClassRef, NIF.referenceContext, KGV.surfaceForm, NIF.sentence)
+#: The classes whose entities ``actor-network`` pairs.
+ACTOR_CLASSES = (ORG.Organization, FOAF.Person, KGV.PoliticalParty)
+#: What SPARQL's (XPath's) ``\s`` matches: not Python's wider Unicode ``\s``.
+_XPATH_SPACE = re.compile(r"[ \t\n\r]+")
+
+
+def all_tallies(quads: Iterable[Quad]) -> list[Quad]:
+    """Every derived quad kg writes into one document graph next to its mentions."""
+    quads = list(quads)
+    return mention_tallies(quads) + actor_pair_tallies(quads) + citation_tallies(quads) + association_examples(quads)
+
+
+def _count(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.nonNegativeInteger)
+
+
+def _key(*terms: NamedNode) -> str:
+    return hashlib.sha256(" ".join(t.value for t in terms).encode()).hexdigest()[:16]
+
+
+def _mentions(quads: list[Quad]) -> tuple[dict[NamedNode, dict[NamedNode, list]], dict[NamedNode, NamedNode], object]:
+    """Mention facts by node, the item (file) of each NIF context, and the graph."""
+    by_node: dict[NamedNode, dict[NamedNode, list]] = defaultdict(lambda: defaultdict(list))
+    items: dict[NamedNode, NamedNode] = {}
+    graph = None
+    for quad in quads:
+        graph = quad.graph_name
+        if quad.predicate in _PREDICATES:
+            by_node[quad.subject][quad.predicate].append(quad.object)
+        elif quad.predicate == NIF.sourceUrl:
+            items[quad.subject] = quad.object
+    return by_node, items, graph
+
+
+def actor_pair_tallies(quads: Iterable[Quad]) -> list[Quad]:
+    """One ``kg:ActorPairTally`` per file and pair of actors named in one of its sentences.
+
+    As ``actor-network`` counted: the actors of a sentence are the entities of its mentions that
+    carry an actor class; a pair is ordered by IRI (``kg:firstActor`` < ``kg:secondActor``) and
+    counts the distinct sentences naming both.
+    """
+    by_node, items, graph = _mentions(list(quads))
+    actors: dict[tuple[NamedNode, NamedNode], set[NamedNode]] = defaultdict(set)  # (item, sentence) -> actors
+    for facts in by_node.values():
+        if not any(cls in ACTOR_CLASSES for cls in facts[ITSRDF.taClassRef]):
+            continue
+        for context in facts[NIF.referenceContext]:
+            item = items.get(context)
+            if item is None:
+                continue
+            for sentence in facts[NIF.sentence]:
+                actors[item, sentence].update(facts[ITSRDF.taIdentRef])
+    pairs: dict[tuple[NamedNode, NamedNode, NamedNode], int] = defaultdict(int)
+    for (item, _sentence), named in actors.items():
+        ordered = sorted(named, key=lambda e: e.value)
+        for i, first in enumerate(ordered):
+            for second in ordered[i + 1:]:
+                if first.value < second.value:
+                    pairs[item, first, second] += 1
+    out = []
+    for (item, first, second), sentences in sorted(pairs.items(), key=lambda kv: str(kv[0])):
+        tally = NamedNode(f"{item.value}/pair/{_key(first, second)}")
+        out += [
+            Quad(tally, RDF.type, KGV.ActorPairTally, graph),
+            Quad(tally, KGV.tallyOf, item, graph),
+            Quad(tally, KGV.firstActor, first, graph),
+            Quad(tally, KGV.secondActor, second, graph),
+            Quad(tally, KGV.sentenceCount, _count(sentences), graph),
+        ]
+    return out
+
+
+def citation_tallies(quads: Iterable[Quad]) -> list[Quad]:
+    """One ``kg:CitationTally`` per file and node its work cites (``dcterms:references``: a
+    Kamerstuk, a motion) that the file's mentions point at, with the number of those mentions
+    whatever their class."""
+    quads = list(quads)
+    cited = {q.object for q in quads if q.predicate == DCTERMS.references}
+    by_node, items, graph = _mentions(quads)
+    mentions: dict[tuple[NamedNode, NamedNode], set[NamedNode]] = defaultdict(set)
+    for node, facts in by_node.items():
+        for entity in facts[ITSRDF.taIdentRef]:
+            if entity not in cited:
+                continue
+            for context in facts[NIF.referenceContext]:
+                if context in items:
+                    mentions[items[context], entity].add(node)
+    out = []
+    for (item, entity), nodes in sorted(mentions.items(), key=lambda kv: str(kv[0])):
+        tally = NamedNode(f"{item.value}/cites/{_key(entity)}")
+        out += [
+            Quad(tally, RDF.type, KGV.CitationTally, graph),
+            Quad(tally, KGV.tallyOf, item, graph),
+            Quad(tally, KGV.entity, entity, graph),
+            Quad(tally, KGV.mentionCount, _count(len(nodes)), graph),
+        ]
+    return out
+
+
+def association_examples(quads: Iterable[Quad]) -> list[Quad]:
+    """``kg:exampleEvidence`` for each actor-instrument association: its shortest evidence sentence
+    with runs of white space made one space (then the first in code-point order), as
+    ``actor-instruments`` picked it among all of them."""
+    quads = list(quads)
+    evidence: dict[NamedNode, list[NamedNode]] = defaultdict(list)
+    surfaces: dict[NamedNode, list[str]] = defaultdict(list)
+    graph = None
+    for quad in quads:
+        graph = quad.graph_name
+        if quad.predicate == KGV.evidence:
+            evidence[quad.subject].append(quad.object)
+        elif quad.predicate == KGV.surfaceForm:
+            surfaces[quad.subject].append(quad.object.value)
+    out = []
+    for association in sorted(evidence, key=lambda n: n.value):
+        texts = [_XPATH_SPACE.sub(" ", s) for sentence in evidence[association] for s in surfaces[sentence]]
+        if texts:
+            example = min(texts, key=lambda t: (len(t), t))
+            out.append(Quad(association, KGV.exampleEvidence, Literal(example), graph))
+    return out
 
 
 def mention_tallies(quads: Iterable[Quad]) -> list[Quad]:

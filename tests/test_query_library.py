@@ -19,7 +19,7 @@ import re
 import pytest
 from pyoxigraph import Literal, NamedNode, QuerySolutions, QueryTriples, RdfFormat, Store, Variable
 
-from kg.aggregates import mention_tallies
+from kg.aggregates import all_tallies
 from kg.saved_queries import saved_queries
 
 B = "https://w3id.org/kamerstukken-kg/"
@@ -175,7 +175,7 @@ def store() -> Store:
     store.load(FIXTURE.encode(), format=RdfFormat.TRIG)
     # The mention tallies a build writes into each document graph (kg.aggregates).
     for graph in list(store.named_graphs()):
-        store.extend(mention_tallies(list(store.quads_for_pattern(None, None, None, graph))))
+        store.extend(all_tallies(store.quads_for_pattern(None, None, None, graph)))
     return store
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.aggregates import mention_tallies
+from kg.aggregates import all_tallies
 from kg.extractors.base import CATEGORIES, mentions, span_attrs, text_of
 from kg.pipeline import PipelineInfo
 from kg.rdf.associations import write_associations
@@ -180,7 +180,7 @@ def document_quads(
     write_questions(g)
     write_associations(g)
     write_reader_facts(g)
-    g.quads.update(mention_tallies(g.quads))
+    g.quads.update(all_tallies(g.quads))
     return DocumentResult(
         g.graph,
         g.work,
