@@ -386,7 +386,7 @@ def _stop_after(seconds: float | None) -> None:
 
 
 def _run_and_write(store: KGStore, sparql: str, substitutions, fmt: str, limit: int | None, output, *,
-                   wide: bool = False, allow_service: bool = False) -> None:
+                   wide: bool = False, allow_service: bool = False, offset: int | None = None) -> int:
     """Run the query and stream its result; an OSError is the store's (see KGGroup) unless a SERVICE call made it."""
     from kg.output import OutputError, write_result
     from kg.query_text import uses_service
@@ -401,7 +401,7 @@ def _run_and_write(store: KGStore, sparql: str, substitutions, fmt: str, limit: 
     # A person at a terminal gets columns cut to fit (unless --wide); a pipe or file gets full values.
     width = None if wide or output is not None or not sys.stdout.isatty() else shutil.get_terminal_size((120, 24)).columns
     try:
-        count = write_result(result, fmt, stream, limit=limit, width=width)
+        count = write_result(result, fmt, stream, limit=limit, width=width, offset=offset)
         stream.flush()
     except OutputError as error:
         fail(str(error), USAGE)
@@ -417,6 +417,7 @@ def _run_and_write(store: KGStore, sparql: str, substitutions, fmt: str, limit: 
         fail(f"query failed: a SERVICE call failed ({error})", QUERY)
     if count == 0:
         click.echo("(no results)", err=True)
+    return count
 
 
 FORMAT_OPTION = click.option(
@@ -424,6 +425,11 @@ FORMAT_OPTION = click.option(
     default="table", show_default=True, help="table for people; csv/tsv/json/xml are SPARQL 1.1 results; turtle/ntriples/jsonld for CONSTRUCT/DESCRIBE.",
 )
 LIMIT_OPTION = click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many rows.")
+PAGE_LIMIT_OPTION = click.option(
+    "--limit", type=click.IntRange(min=0), default=None,
+    help="At most this many rows; a paged query (limit/offset parameters) computes only that page (0: all).")
+OFFSET_OPTION = click.option("--offset", type=click.IntRange(min=0), default=None, help="Skip this many rows first (the next page).")
+ALL_OPTION = click.option("--all", "all_rows", is_flag=True, help="Every row: a paged query computes its whole answer (same as --limit 0).")
 QUERIES_OPTION = click.option(
     "--queries", "query_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
     help="Extra folder of .rq files (repeatable; also $KG_QUERIES).",
@@ -444,27 +450,44 @@ def run_options(command):
 @click.argument("name")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Bind a query parameter (repeatable).")
 @FORMAT_OPTION
-@LIMIT_OPTION
+@PAGE_LIMIT_OPTION
+@OFFSET_OPTION
+@ALL_OPTION
 @QUERIES_OPTION
 @STORE_OPTION
 @OUTPUT_OPTION
 @run_options
-def query(name: str, params: tuple[str, ...], fmt: str, limit: int | None, query_dirs, store_path, output,
-          timeout: float | None, allow_service: bool, wide: bool) -> None:
+def query(name: str, params: tuple[str, ...], fmt: str, limit: int | None, offset: int | None, all_rows: bool,
+          query_dirs, store_path, output, timeout: float | None, allow_service: bool, wide: bool) -> None:
     """Run a saved query by NAME (see 'kg queries'), or a .rq file by path.
+
+    A paged query (one with limit and offset parameters: mentions-of, entities, …) answers one page,
+    100 rows unless it says otherwise; --limit N --offset M picks another, --all (or --limit 0) every row.
 
     \b
     Examples:
       kg query documents
-      kg query entities --format csv > entities.csv
-      kg query mentions-of --param entity=https://w3id.org/kamerstukken-kg/id/organisatie/uwv
+      kg query entities --all --format csv > entities.csv
+      kg query mentions-of --param entity=https://w3id.org/kamerstukken-kg/id/organisatie/uwv --offset 100
       kg query ./my-query.rq --format json
     """
-    from kg.saved_queries import QueryError, resolve_query
+    from kg.saved_queries import PAGE_PARAMS, QueryError, resolve_query
 
+    if all_rows and limit:
+        fail("--all and --limit N ask for different pages; give one of them", USAGE)
+    if all_rows:
+        limit = 0
     try:
         saved = resolve_query(name, list(query_dirs))
         given = _parse_params(params)
+        page = {"limit": limit, "offset": offset}
+        if saved.paged:
+            for key in PAGE_PARAMS:
+                if page[key] is not None:
+                    if key in given and given[key] != str(page[key]):
+                        raise QueryError(f"--{key} {page[key]} and --param {key}={given[key]} disagree; give one of them")
+                    given[key] = str(page[key])
+            limit = offset = None  # the query computes the page itself
         # Unknown, missing or malformed parameters fail before the store opens; short ids resolve after.
         saved.substitutions({key: _SHORT_ID_STANDIN if _is_short_id(saved, key, value) else value for key, value in given.items()})
     except QueryError as error:
@@ -473,10 +496,15 @@ def query(name: str, params: tuple[str, ...], fmt: str, limit: int | None, query
     _stop_after(timeout)
     store = open_store(store_path, read_only=True)
     try:
-        substitutions = saved.substitutions(_entities_resolved(store, saved, given))
+        text, substitutions = saved.prepare(_entities_resolved(store, saved, given))
     except QueryError as error:
         fail(str(error), USAGE)
-    _run_and_write(store, saved.text, substitutions, fmt, limit, output, wide=wide, allow_service=allow_service)
+    count = _run_and_write(store, text, substitutions, fmt, limit, output, wide=wide, allow_service=allow_service,
+                           offset=offset)
+    if saved.paged and "limit" not in given and count == saved.page_defaults()[0]:
+        shown = int(given.get("offset", saved.page_defaults()[1]))
+        click.echo(f"(one page: rows {shown + 1}–{shown + count}; --offset {shown + count} for the next, --all for every row)",
+                   err=True)
 
 
 @main.command(name="queries")
@@ -843,7 +871,7 @@ def evaluate(gold_dir: Path, store_path, misses: bool) -> None:
         fail(str(error), NO_INPUT)
     store = open_store(store_path, read_only=True)
     rows = [{k: (s[k].value if s[k] is not None else "") for k in ("document", "source", "category", "entity", "label")}
-            for s in store.query(resolve_query("entities").text)]
+            for s in store.query(resolve_query("entities").paged_text(limit=0))]
     labels: dict[str, list[str]] = {}
     for solution in store.query(resolve_query("entity-labels").text):
         labels.setdefault(solution["entity"].value, []).append(solution["label"].value)

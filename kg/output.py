@@ -106,12 +106,16 @@ def format_table(variables: list[str], rows: list[list[str]], width: int | None 
     return "\n".join(lines) + "\n"
 
 
-def write_result(result, fmt: str, out: IO[bytes], *, limit: int | None = None, width: int | None = None) -> int:
+def write_result(result, fmt: str, out: IO[bytes], *, limit: int | None = None, width: int | None = None,
+                 offset: int | None = None) -> int:
     """Write ``result`` as ``fmt`` to the binary stream ``out`` as it is computed; return the rows/triples written.
 
     ``width`` fits a table to that many columns, cutting long cells; None prints full values
-    (what a pipe or file wants).
+    (what a pipe or file wants). ``offset`` skips that many rows (triples) first and ``limit`` stops
+    after that many: both only cut the output (a paged saved query cuts its page in the query itself).
     """
+    start = offset or 0
+    stop = None if limit is None else start + limit
     if isinstance(result, QueryBoolean):
         if fmt in GRAPH_FORMATS:
             raise OutputError(f"an ASK query gives a yes/no answer; use --format table, json, csv or tsv, not {fmt}")
@@ -123,7 +127,7 @@ def write_result(result, fmt: str, out: IO[bytes], *, limit: int | None = None, 
     if isinstance(result, QueryTriples):
         if fmt in SELECT_FORMATS:
             raise OutputError(f"a CONSTRUCT/DESCRIBE query gives triples; use --format turtle, ntriples or jsonld, not {fmt}")
-        counted = _Counter(itertools.islice(result, limit))
+        counted = _Counter(itertools.islice(result, start, stop))
         rdf_format = GRAPH_FORMATS.get(fmt, RdfFormat.TURTLE)
         serialize(counted, out, format=rdf_format, prefixes=PREFIXES if rdf_format != RdfFormat.N_TRIPLES else None)
         return counted.count
@@ -131,10 +135,10 @@ def write_result(result, fmt: str, out: IO[bytes], *, limit: int | None = None, 
     if fmt in GRAPH_FORMATS:
         raise OutputError(f"a SELECT query gives rows; use --format table, csv, tsv or json, not {fmt}")
     variables = [v.value for v in result.variables]
-    if limit is None and fmt == "tsv":
+    if limit is None and not start and fmt == "tsv":
         # Not CSV: pyoxigraph 0.5 leaves IRIs holding a comma (``#char=598,601``) unquoted there.
         return _write_natively(result, fmt, out)
-    solutions = itertools.islice(result, limit)
+    solutions = itertools.islice(result, start, stop)
     if fmt == "table":
         return _write_table(variables, solutions, out, width)
     return _SOLUTION_WRITERS[fmt](variables, solutions, out)
@@ -184,8 +188,13 @@ def _write_table(variables: list[str], solutions: Iterator, out: IO[bytes], widt
     cut = width is not None
     out.write((table_line(variables, widths, cut) + "\n" + "  ".join("-" * w for w in widths) + "\n").encode())
     count = 0
-    for row in itertools.chain(page, ([shorten(s[v]) for v in variables] for s in solutions)):
+    for row in page:
         out.write((table_line(row, widths, cut) + "\n").encode())
+        count += 1
+    if hasattr(out, "flush"):
+        out.flush()  # the first page shows while the rest is computed
+    for solution in solutions:
+        out.write((table_line([shorten(solution[v]) for v in variables], widths, cut) + "\n").encode())
         count += 1
     return count
 

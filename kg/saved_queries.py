@@ -6,11 +6,20 @@ leading ``#`` comment lines carry the metadata kg shows and checks::
     # title: Mentions of an entity
     # description: Every mention of one entity, with its sentence and document.
     # param: entity iri required -- the entity IRI (see `kg query entities`)
-    # param: limit integer default=100 -- at most this many rows
+    # param: limit integer default=100 -- at most this many rows (0: all)
+    # param: offset integer default=0 -- skip this many rows first
     # example: kg query mentions-of --param entity=https://w3id.org/kamerstukken-kg/id/organisatie/uwv
 
 Parameters are bound with pyoxigraph's ``substitutions`` (the variable ``?entity`` is replaced by
 a typed term), never pasted into the query text.
+
+**Paging.** SPARQL cannot bind a ``LIMIT``, so a query that declares both ``limit`` and ``offset``
+(integers, with defaults) holds exactly one ``LIMIT <default> OFFSET <default>`` clause, where the
+page is best cut: usually the subquery that picks and orders the rows, before the expensive joins
+that fill in their columns. :meth:`SavedQuery.prepare` rewrites the two numbers of that one clause
+(``limit=0`` drops the ``LIMIT``: every row); nothing else of the text changes, and the file stays
+plain SPARQL that another endpoint runs as its default page. Pages are stable because each paged
+query orders its rows by keys that end in a unique one.
 """
 
 from __future__ import annotations
@@ -47,6 +56,50 @@ class QueryError(Exception):
     """A saved query that cannot be found, parsed or bound; ``str(e)`` is a one-line message."""
 
 
+#: The parameters that page a query instead of binding a variable.
+PAGE_PARAMS = ("limit", "offset")
+
+_PAGE_CLAUSE = re.compile(r"\bLIMIT\s+(?P<limit>\d+)\s+OFFSET\s+(?P<offset>\d+)\b", re.IGNORECASE)
+_IRI_REF = re.compile(r'<[^<>"{}|^`\\\s]*>')
+
+
+def _code_only(text: str) -> str:
+    """``text`` with comments, string literals and IRIs blanked (same length), so that a search for
+    a clause finds only SPARQL keywords."""
+    out = list(text)
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+        elif c in "\"'":
+            quote = c * 3 if text.startswith(c * 3, i) else c
+            end = i + len(quote)
+            while end < n and not text.startswith(quote, end):
+                end += 2 if text[end] == "\\" else 1
+            end = min(end + len(quote), n)
+        elif c == "<" and (match := _IRI_REF.match(text, i)):
+            end = match.end()
+        else:
+            i += 1
+            continue
+        for j in range(i, end):
+            if out[j] != "\n":
+                out[j] = " "
+        i = end
+    return "".join(out)
+
+
+def page_clause(text: str) -> re.Match | None:
+    """The one ``LIMIT n OFFSET m`` clause of a paged query's text (None when there is none);
+    QueryError when there are several (kg could not tell which one pages)."""
+    found = list(_PAGE_CLAUSE.finditer(_code_only(text)))
+    if len(found) > 1:
+        raise QueryError(f"a paged query holds {len(found)} 'LIMIT n OFFSET m' clauses; it must hold exactly one")
+    return found[0] if found else None
+
+
 @dataclass(frozen=True)
 class Param:
     name: str
@@ -73,6 +126,45 @@ class SavedQuery:
     examples: tuple[str, ...] = field(default=())
     builtin: bool = True
 
+    @property
+    def paged(self) -> bool:
+        """Whether the query pages: it declares ``limit`` and ``offset`` and holds their clause."""
+        return {p.name for p in self.params if p.type == "integer"} >= set(PAGE_PARAMS)
+
+    def page_defaults(self) -> tuple[int, int]:
+        known = {p.name: p for p in self.params}
+        return int(known["limit"].default or 0), int(known["offset"].default or 0)
+
+    def paged_text(self, limit: int | None = None, offset: int | None = None) -> str:
+        """The query text with its page set (None: the declared default; ``limit=0``: every row).
+
+        A query that does not page is returned unchanged (``limit``/``offset`` must then be None).
+        """
+        if not self.paged:
+            if limit is not None or offset is not None:
+                raise QueryError(f"query {self.name!r} does not page; it declares no limit and offset parameters")
+            return self.text
+        default_limit, default_offset = self.page_defaults()
+        limit = default_limit if limit is None else limit
+        offset = default_offset if offset is None else offset
+        if limit < 0 or offset < 0:
+            raise QueryError(f"query {self.name!r}: limit and offset must be 0 or more, not {limit} and {offset}")
+        clause = page_clause(self.text)
+        assert clause is not None  # checked when the file was read
+        page = f"LIMIT {limit} OFFSET {offset}" if limit else f"OFFSET {offset}"
+        return self.text[: clause.start()] + page + self.text[clause.end():]
+
+    def prepare(self, given: dict[str, str]) -> tuple[str, dict[Variable, object]]:
+        """The text to run and its bindings for ``given`` (``limit``/``offset`` set the page)."""
+        page = {}
+        if self.paged:
+            known = {p.name: p for p in self.params}
+            for name in PAGE_PARAMS:
+                if name in given:
+                    page[name] = int(known[name].bind(given[name]).value)
+        substitutions = self.substitutions(given)
+        return self.paged_text(page.get("limit"), page.get("offset")), substitutions
+
     def substitutions(self, given: dict[str, str]) -> dict[Variable, object]:
         """Typed bindings for ``given`` plus defaults; one-line errors name the accepted parameters."""
         known = {p.name: p for p in self.params}
@@ -82,6 +174,8 @@ class SavedQuery:
                 raise QueryError(f"query {self.name!r} has no parameter {name!r}; accepted: {accepted}")
         bindings: dict[Variable, object] = {}
         for param in self.params:
+            if self.paged and param.name in PAGE_PARAMS:
+                continue  # they set the page (prepare), they bind no variable
             value = given.get(param.name, param.default)
             if value is None:
                 if param.required:
@@ -134,7 +228,16 @@ def parse_query_file(name: str, text: str, path: str, *, builtin: bool = True) -
             params.append(
                 Param(match["name"], match["type"], bool(match["required"]), match["default"], (match["help"] or "").strip())
             )
-    return SavedQuery(name, path, text, title, description, tuple(params), tuple(examples), builtin)
+    saved = SavedQuery(name, path, text, title, description, tuple(params), tuple(examples), builtin)
+    if saved.paged:
+        clause = page_clause(text)
+        defaults = saved.page_defaults()
+        if clause is None or (int(clause["limit"]), int(clause["offset"])) != defaults:
+            raise QueryError(
+                f"{path}: a query declaring limit and offset must hold one 'LIMIT {defaults[0]} OFFSET {defaults[1]}' "
+                "clause (the declared defaults) where its page is cut"
+            )
+    return saved
 
 
 def query_dirs(extra: list[str | os.PathLike] | None = None) -> list[tuple[Path | None, bool]]:

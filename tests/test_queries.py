@@ -27,7 +27,8 @@ QUERIES = saved_queries()
 def run(store, name: str, **params: str) -> list[dict[str, str]]:
     """A saved query's rows as {column: value} ('' when unbound), bound the way `kg query` binds."""
     query = QUERIES[name]
-    result = store.query(query.text, substitutions=query.substitutions(params))
+    text, substitutions = query.prepare({"limit": "0", **params} if query.paged else params)  # every row
+    result = store.query(text, substitutions=substitutions)
     columns = [v.value for v in result.variables]
     return [{c: (row[c].value if row[c] is not None else "") for c in columns} for row in result]
 

@@ -269,7 +269,8 @@ def create_app(store_path: str | Path, config: ServeConfig | None = None) -> Sta
             given = {k: v for k, v in request.query_params.items() if k != "format"}
             # As in 'kg query': an entity may be given by label or short id (entity=UWV).
             resolved = await in_thread(resolve_params, store, saved, {k: v for k, v in given.items() if v != ""})
-            substitutions = saved.substitutions(resolved)
+            # limit= and offset= pick the page of a paged query, as kg query --limit/--offset do.
+            text, substitutions = saved.prepare(resolved)
         except EntityNotFound as error:
             error = QueryError(f"parameter {error.param}: {error}")
             if wants_html(request):
@@ -280,7 +281,7 @@ def create_app(store_path: str | Path, config: ServeConfig | None = None) -> Sta
                 return page("query.html", 400, saved=saved, params=given, result=None, error=str(error), query=saved.text)
             return PlainTextResponse(str(error), status_code=400)
         return await endpoint.answer(
-            request, saved.text, substitutions, request.query_params.get("format"),
+            request, text, substitutions, request.query_params.get("format"),
             template="query.html", saved=saved, params=given,
         )
 
