@@ -199,6 +199,20 @@ def test_saved_queries_listed_and_run_like_kg_query(client, served_samples):
     assert client.get("queries/no-such-query").status_code == 404
 
 
+def test_saved_query_pages_with_limit_and_offset_like_kg_query(client, served_samples):
+    everything = json.loads(kg("query", "mentions-of", "--param", f"entity={UWV}", "--all", "--format", "json",
+                               "--store", str(served_samples.store)).stdout)
+    paged = json.loads(kg("query", "mentions-of", "--param", f"entity={UWV}", "--limit", "2", "--offset", "1",
+                          "--format", "json", "--store", str(served_samples.store)).stdout)
+    response = client.get("queries/mentions-of", params={"entity": UWV, "limit": "2", "offset": "1", "format": "json"})
+    assert response.status_code == 200
+    assert rows_of(response.json()) == rows_of(paged) == rows_of(everything)[1:3]
+    bad = client.get("queries/mentions-of", params={"entity": UWV, "limit": "-1"})
+    assert bad.status_code == 400 and "limit" in bad.text
+    unpaged = client.get("queries/documents", params={"limit": "2"})
+    assert unpaged.status_code == 400 and "no parameter 'limit'" in unpaged.text
+
+
 # -- dereferenceable IRIs --------------------------------------------------------------------------
 
 
