@@ -1,7 +1,8 @@
 """Benchmark: every saved query's median time on a store of N documents, against a trivial query.
 
 Prints figures, asserts nothing. Each saved query runs in-process with its first documented
-example's parameters; the baseline is ``SELECT (COUNT(*) AS ?n) { ?d a kg:Document }`` measured in
+example's parameters (a paged query: its default page of 100 rows, as ``kg query`` runs it); the
+baseline is ``SELECT (COUNT(*) AS ?n) { ?d a kg:Document }`` measured in
 the same run, so the ratio says how much work a query does beyond touching the store at all.
 
     python benchmarks/bench_queries.py                         # builds 100 documents

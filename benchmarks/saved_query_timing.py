@@ -23,15 +23,16 @@ def example_params(saved: SavedQuery) -> dict[str, str]:
 
 
 def query_medians(store_dir: Path, repeats: int) -> dict[str, tuple[float, int]]:
-    """Median seconds and rows of every saved query, run with its first example's parameters."""
+    """Median seconds and rows of every saved query, run with its first example's parameters (a
+    paged query: its default page, as ``kg query`` runs it)."""
     store = KGStore.open(store_dir, read_only=True)
     results = {}
     for name, saved in sorted(saved_queries().items()):
-        substitutions = saved.substitutions(example_params(saved))
+        text, substitutions = saved.prepare(example_params(saved))
         times, rows = [], 0
         for _ in range(repeats):
             started = time.perf_counter()
-            rows = sum(1 for _ in store.query(saved.text, substitutions=substitutions))
+            rows = sum(1 for _ in store.query(text, substitutions=substitutions))
             times.append(time.perf_counter() - started)
         results[name] = (statistics.median(times), rows)
     return results
