@@ -437,7 +437,8 @@ class Gazetteer:
 
     def _variant(self, words: list[tuple[int, str, tuple[str, ...]]], n: int) -> tuple[int, _Entry] | None:
         """The longest spelling variant of a label starting at word ``n`` (see :func:`number_forms`),
-        or an instrument heading a compound word ("loonkostensubsidieregeling", "IRO-trajecten")."""
+        or an instrument heading a compound word ("loonkostensubsidieregeling", "IRO-trajecten",
+        "begeleid werken-regeling")."""
         joined, best = "", None
         for m in range(n, min(n + _MAX_VARIANT_TOKENS, len(words))):
             piece = _variant_key(words[m][1])
@@ -447,7 +448,9 @@ class Gazetteer:
             entry = self.variants.get(joined)
             if entry is not None and not (best and best[1] == entry and len(piece) <= 4):
                 best = (m, entry)  # but 'no risk polis en' is not a plural of 'no risk polis'
-            elif m == n and len(joined) > _MIN_HEAD_STEM + 3 and joined[:_MIN_HEAD_STEM] in self._stem_starts:
+            elif (m == n or "-" in words[m][1]) and len(joined) > _MIN_HEAD_STEM + 3 and joined[:_MIN_HEAD_STEM] in self._stem_starts:
+                # one compound word, or a name of several words whose last one is hyphenated onto
+                # the head ('begeleid werken-regeling', 'Work First-projecten')
                 head = self._head.search(joined) if self._head is not None else None
                 stem = joined[: head.start()] if head else ""
                 if stem in self.compound_stems:

@@ -245,6 +245,8 @@ def test_corpus_documents_yield_the_expected_entities(nlp, corpus_dir, source):
         ("De loonkostensubsidieregeling blijft.", "loonkostensubsidieregeling", "id/instrument/loonkostensubsidie"),
         ("Alle praktijkroute-trajecten starten.", "praktijkroute-trajecten", "id/instrument/praktijkroute"),
         ("Werkgevers Servicepunten helpen.", "Werkgevers Servicepunten", "id/organisatie/werkgeversservicepunten"),
+        ("Ik betrek de begeleid werken-regeling.", "begeleid werken-regeling", "id/instrument/begeleid-werken"),
+        ("Vaak in Work First-projecten.", "Work First-projecten", "id/instrument/work-first"),
     ],
 )
 def test_spelling_variants_by_rule(nlp, text, surface, key):
@@ -254,6 +256,20 @@ def test_spelling_variants_by_rule(nlp, text, surface, key):
 def test_variants_do_not_swallow_the_next_word_or_an_elided_compound(nlp):
     doc = nlp("De no risk polis en de jobcoaches en werkgevers- en werknemersorganisaties.")
     assert found(doc, "instrument") == [("no risk polis", "id/instrument/no-riskpolis"), ("jobcoaches", "id/instrument/jobcoaching")]
+
+
+def test_a_head_hyphenated_onto_a_name_of_several_words_needs_the_hyphen(nlp):
+    doc = nlp("De begeleid werken-regeling, begeleid werkenregeling en de Work First-aanpak.")
+    assert found(doc, "instrument") == [
+        ("begeleid werken-regeling", "id/instrument/begeleid-werken"), ("Work First-aanpak", "id/instrument/work-first"),
+    ]
+
+
+def test_the_levy_is_an_instrument_of_its_own_next_to_the_quota_arrangement(nlp):
+    doc = nlp("De quotumregeling voorziet in een quotumheffing per niet-vervulde arbeidsplaats.")
+    assert found(doc, "instrument") == [
+        ("quotumregeling", "id/instrument/quotumregeling"), ("quotumheffing", "id/instrument/quotumheffing"),
+    ]
 
 
 def test_the_sector_is_not_the_law(nlp):
