@@ -28,6 +28,7 @@ KG_COMPONENTS = (
     "kg_gazetteer",
     "kg_law_names",
     "kg_organisation_names",
+    "kg_abbreviations",
     "kg_persons",
     "kg_model_entities",
     "kg_document_facts",
@@ -59,6 +60,7 @@ class PipelineInfo:
 def _register_components() -> None:
     # Importing the modules registers their factories with spaCy.
     from kg.extractors import (  # noqa: F401
+        abbreviations,
         documents,
         gazetteer,
         kamerstuk,

@@ -21,7 +21,7 @@ from kg.rdf.reader_facts import write_reader_facts
 from kg.rdf.web_references import write_web_references
 from kg.rdf.work import publication, write_item, write_provenance, write_work
 from kg.readers.contract import CleanedText, SourceText
-from kg.vocab import CATEGORY_CLASSES, DCTERMS, KGV, OPENGOV, ORG, RDF, RDFS, SCHEMA, XSD, slug
+from kg.vocab import CATEGORY_CLASSES, DCTERMS, KGV, OPENGOV, ORG, RDF, RDFS, SCHEMA, SKOS, XSD, slug
 
 #: Signature roles that sign for a committee: the committee is the creator, they contribute.
 _COMMITTEE_POSTS = {"commissievoorzitter", "griffier", "adjunct-griffier"}
@@ -38,15 +38,19 @@ class DocumentResult:
     entities: dict[str, int]  # distinct entities per category
 
 
-def _describe_unlisted(g: DocumentGraph, entity: NamedNode, category: str, name: str) -> None:
+def _describe_unlisted(g: DocumentGraph, entity: NamedNode, category: str, name: str, pref: str = "") -> None:
     """Type and label an entity found by its shape or by the model, not in kg's vocabulary.
 
     Its label is an ``rdfs:label`` as written (not a ``skos:prefLabel``): it belongs to no
-    concept scheme, and two documents may spell it differently.
+    concept scheme, and two documents may spell it differently. An instrument is a
+    ``skos:Concept`` all the same (``kg:Instrument``), so it also gets the one ``skos:prefLabel``
+    its IRI is minted from (``pref``: a scheme's abbreviation, ``kg.extractors.abbreviations``).
     """
     g.add(entity, RDF.type, CATEGORY_CLASSES[category])
     if category == "law":
         g.add(entity, RDF.type, SCHEMA.Legislation)
+    if category == "instrument" and pref:
+        g.add(entity, SKOS.prefLabel, dutch(pref))
     g.add(entity, RDFS.label, dutch(name))
 
 
@@ -147,7 +151,7 @@ def write_mention(g: DocumentGraph, category: str, span, joint: dict) -> None:
         # statistical model knew, minted from its name.
         entity = g.iri(key or f"id/organisatie/{slug(attrs['name'])}")
         if attrs.get("name"):
-            _describe_unlisted(g, entity, category, " ".join(attrs["name"].split()))
+            _describe_unlisted(g, entity, category, " ".join(attrs["name"].split()), str(attrs.get("pref_label") or ""))
         if attrs.get("member_of"):  # a municipality of the actor group gemeenten, ...
             g.add(entity, ORG.memberOf, g.iri(attrs["member_of"]))
         g.add(g.work, DCTERMS.subject if category in ("instrument", "law") else KGV.mentions, entity)

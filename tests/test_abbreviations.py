@@ -1,0 +1,102 @@
+"""kg_abbreviations: an abbreviation a document defines in parentheses names what its expansion names.
+
+The texts are invented; the schemes are real national ones, named as their regulations name them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extractors.base import mentions, span_attrs
+from kg.pipeline import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()[0]
+
+
+def found(nlp, text, category="instrument"):
+    doc = nlp(text)
+    return [(s.text, s.kb_id_, span_attrs(s).get("name")) for s in mentions(doc, category)]
+
+
+def test_scheme_defined_after_its_expansion(nlp):
+    text = ("De Tijdelijke overbruggingsregeling zelfstandig ondernemers (Tozo) wordt door gemeenten "
+            "uitgevoerd. De Tozo-uitgaven stegen; de Tozo loopt af.")
+    assert found(nlp, text) == [
+        ("Tijdelijke overbruggingsregeling zelfstandig ondernemers", "id/instrument/tozo",
+         "Tijdelijke overbruggingsregeling zelfstandig ondernemers"),
+        ("Tozo", "id/instrument/tozo", "Tozo"),
+        ("Tozo-uitgaven", "id/instrument/tozo", "Tozo"),
+        ("Tozo", "id/instrument/tozo", "Tozo"),
+    ]
+
+
+def test_scheme_defined_before_its_expansion_and_used_earlier(nlp):
+    text = ("Wie de NOW ontving, moet vaststelling aanvragen. Dit geldt voor werkgevers die de NOW "
+            "(Tijdelijke noodmaatregel overbrugging voor behoud van werkgelegenheid) ontvangen. De NOW-regeling stopt.")
+    keys = {key for _, key, _ in found(nlp, text)}
+    texts = [t for t, _, _ in found(nlp, text)]
+    assert keys == {"id/instrument/now"}
+    assert texts == ["NOW", "NOW", "Tijdelijke noodmaatregel overbrugging voor behoud van werkgelegenheid", "NOW-regeling"]
+
+
+def test_initials_may_come_from_the_parts_of_a_hyphenated_word(nlp):
+    text = "Met de Stimuleringsregeling leren en ontwikkelen in mkb-ondernemingen (SLIM) en de SLIM-regeling."
+    assert [(t, n) for t, _, n in found(nlp, text)] == [
+        ("Stimuleringsregeling leren en ontwikkelen in mkb-ondernemingen", "Stimuleringsregeling leren en ontwikkelen in mkb-ondernemingen"),
+        ("SLIM", "SLIM"),
+        ("SLIM-regeling", "SLIM-regeling"),
+    ]
+
+
+def test_a_vocabulary_expansion_lends_its_concept_to_the_abbreviation(nlp):
+    text = "Het persoonsgebonden re-integratiebudget (PRB) verdween; het PRB werd weinig gebruikt."
+    assert [(t, k) for t, k, _ in found(nlp, text)] == [
+        ("persoonsgebonden re-integratiebudget", "id/instrument/prb"),
+        ("PRB", "id/instrument/prb"),
+        ("PRB", "id/instrument/prb"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dit wordt bij algemene maatregel van bestuur (AMvB) geregeld; de AMvB volgt.",  # no scheme
+        "De Tijdelijke regeling voor iets (XYZ) en de XYZ.",  # the letters are not its initials
+        "De gemeente Utrecht (Utrecht) en de regeling.",  # a place, not an abbreviation
+        "De Wet tegemoetkomingen loondomein (WTL) en de WTL.",  # a law is the law extractor's
+        "De overbruggingsregeling (Tozo) is niet de Tozo.",  # a one-word expansion is too little
+    ],
+)
+def test_no_scheme_without_a_cue_head_and_matching_initials(nlp, text):
+    assert [k for _, k, _ in found(nlp, text) if k.startswith("id/instrument/") and k[14:] in ("amvb", "xyz", "utrecht", "wtl", "tozo")] == []
+
+
+def test_only_the_exact_abbreviation_counts(nlp):
+    text = "De Tijdelijke overbruggingsregeling zelfstandig ondernemers (Tozo) en de TOZO of tozo-gelden."
+    assert [t for t, _, _ in found(nlp, text)] == ["Tijdelijke overbruggingsregeling zelfstandig ondernemers", "Tozo"]
+
+
+def test_an_unlisted_scheme_is_a_concept_with_one_preflabel_and_the_written_forms(tmp_path):
+    from kg.build import build
+    from kg.store import KGStore
+    from kg.validate import validate
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "brief.txt").write_text(
+        "Den Haag, 3 maart 2021\n\nDe Tijdelijke overbruggingsregeling zelfstandig ondernemers (Tozo) is verlengd.\n", encoding="utf-8")
+    (folder / "vragen.txt").write_text(
+        "Den Haag, 4 maart 2021\n\nHoeveel ondernemers ontvingen de Tozo (Tijdelijke overbruggingsregeling "
+        "zelfstandig ondernemers)? De Tozo-regeling loopt af.\n", encoding="utf-8")
+    store = KGStore.open(tmp_path / "store")
+    assert sorted(build(store, [folder]).built) == ["brief.txt", "vragen.txt"]
+    rows = list(store.query(
+        "SELECT DISTINCT ?p ?l WHERE { GRAPH ?g { ?d dcterms:subject ?e . ?e skos:prefLabel ?p ; rdfs:label ?l } "
+        "FILTER(STR(?e) = 'https://w3id.org/kamerstukken-kg/id/instrument/tozo') }"))
+    assert {r["p"].value for r in rows} == {"Tozo"}
+    assert {r["l"].value for r in rows} == {
+        "Tijdelijke overbruggingsregeling zelfstandig ondernemers", "Tozo", "Tozo-regeling"}
+    assert validate(store).conforms
