@@ -8,7 +8,11 @@ Kamerstuk names, but they come in fixed shapes (words in ``extractors/data/organ
 * ``onderzoeksbureau Regioplan``, ``sw-bedrijf Ergon``: the name after the kind word is the
   organisation, a member of the kind's actor group where it has one;
 * ``Werkgeversservicepunt Drechtsteden``: the kind word is part of the name;
-* ``de commissie-Borstlap``: a committee named after its chair.
+* ``de commissie-Borstlap``: a committee named after its chair;
+* ``Emco, het sociale werkbedrijf in Emmen``: a name with its kind in apposition.
+
+A name of an sw-bedrijf, sociaal ontwikkelbedrijf, re-integratiebedrijf or uitzendbureau found so
+is the same organisation where the document later names it bare (``Ergon voert de Wsw uit``).
 
 Runs after ``kg_gazetteer``: a name the vocabulary knows keeps its concept, and the actor-group span
 of the kind word inside a found name (``gemeente`` in ``gemeente Utrecht``) is dropped, so the
@@ -28,7 +32,7 @@ from spacy.tokens import Doc
 
 from kg.datafiles import load_json
 from kg.extractors import names as nameparts
-from kg.extractors.base import add_mention, mentions, run_guarded, text_of
+from kg.extractors.base import CATEGORIES, add_mention, mentions, run_guarded, text_of
 from kg.vocab import slug
 
 
@@ -53,10 +57,13 @@ class _Patterns:
     kind: re.Pattern
     named_kind: re.Pattern
     committee: re.Pattern
+    apposition: re.Pattern
+    name_before: re.Pattern
     list_tail: re.Pattern
     not_names: frozenset[str]
     kinds: dict[str, str | None]
     named_kinds: dict[str, str | None]
+    appositions: dict[str, str | None]
     groups: frozenset[str]  # the actor groups a found organisation can belong to
 
 
@@ -73,12 +80,16 @@ def _patterns() -> _Patterns:
         kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['kind_words']))}))[ \t]+{name}"),
         named_kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['named_kinds']))}))[ \t]+{name}"),
         committee=re.compile(rf"(?P<kind>(?i:{_words(data['committee_prefixes']['words'])}))-{name}"),
+        apposition=re.compile(rf",[ \t]+(?:het|een|de)[ \t]+(?P<kind>(?i:{_words(_entries(data['appositions']))}))(?![\w-])"),
+        name_before=re.compile(rf"(?<![\w-])(?P<name>{cap}(?:-{cap})*(?:[ \t]+{cap}(?:-{cap})*)*)$"),
         list_tail=re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+){town}"),
         not_names=frozenset(data["not_names"]["words"]),
         kinds={" ".join(k.casefold().split()): v for k, v in _entries(data["kind_words"]).items()},
         named_kinds={" ".join(k.casefold().split()): v for k, v in _entries(data["named_kinds"]).items()},
+        appositions={" ".join(k.casefold().split()): v for k, v in _entries(data["appositions"]).items()},
         groups=frozenset(
-            {m["group"], *filter(None, _entries(data["kind_words"]).values()), *filter(None, _entries(data["named_kinds"]).values())}
+            {m["group"], *filter(None, _entries(data["kind_words"]).values()), *filter(None, _entries(data["named_kinds"]).values()),
+             *filter(None, _entries(data["appositions"]).values())}
         ),
     )
 
@@ -150,10 +161,30 @@ class _Finder:
                 kind = " ".join(match.group("kind").casefold().split())
                 written = self._clean(match.group(0))
                 self._add(match.start(), match.end(), written[:1].upper() + written[1:], pat.named_kinds.get(kind), match.start())
+        if ", " in self.text:
+            for match in pat.apposition.finditer(self.text):
+                self._apposition(match)
         for match in self._at(pat.committee, data["committee_prefixes"]["words"]):
             if self._name_ok(match):
                 self._add(match.start(), match.end(), f"commissie-{self._clean(match.group('name'))}", None, match.start())
         return self.found
+
+    def _apposition(self, match: re.Match) -> None:
+        """'Emco, het sociale werkbedrijf in Emmen': the proper name before the comma."""
+        before = self.pat.name_before.search(self.text, max(0, match.start() - 120), match.start())
+        if before is None:
+            return
+        offset = before.start("name")
+        words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", before.group("name"))]
+        while words and words[0][2] in self.pat.not_names:  # 'Dat Emco, het ...'
+            words.pop(0)
+        if not words:
+            return
+        start, end = offset + words[0][0], offset + words[-1][1]
+        if any(s < end and start < e for s, e in self.known):
+            return
+        kind = " ".join(match.group("kind").casefold().split())
+        self._add(start, end, " ".join(w for _, _, w in words), self.pat.appositions.get(kind), match.start())
 
     @staticmethod
     def _clean(name: str) -> str:
@@ -189,3 +220,25 @@ def _annotate(doc: Doc) -> None:
         if item.group:
             attrs["member_of"] = item.group
         add_mention(doc, "organisation", span, key=f"id/organisatie/{slug(item.label)}", **attrs)
+    _bare_repeats(doc, found)
+
+
+def _bare_repeats(doc: Doc, found: list[_Found]) -> None:
+    """'sw-bedrijf Ergon ... Ergon voert de Wsw uit': a name found by its kind word names the same
+    organisation where the document repeats it bare (groups and length in ``bare_repeats``)."""
+    rule = _data()["bare_repeats"]
+    names = {f.label: f.group for f in found if f.group in rule["groups"] and len(f.label) >= rule["min_length"]}
+    if not names:
+        return
+    text = text_of(doc)
+    taken = [(s.start_char, s.end_char) for c in CATEGORIES for s in mentions(doc, c)]
+    for name, group in names.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            span = doc.char_span(start, end)
+            if span is None:
+                continue
+            add_mention(doc, "organisation", span, key=f"id/organisatie/{slug(name)}", name=name, member_of=group)
+            taken.append((start, end))

@@ -66,3 +66,22 @@ def test_vocabulary_names_keep_their_concept(nlp):
 def test_offsets_survive_letters_that_lower_case_to_two(nlp):
     found = organisations(nlp, "İstanbul en de gemeente Utrecht.")
     assert [(text, name) for text, _, name, _ in found] == [("gemeente Utrecht", "gemeente Utrecht")]
+
+
+def test_a_name_with_its_kind_in_apposition(nlp):
+    found = organisations(nlp, "Vanochtend meldde de krant dat Emco, het sociale werkbedrijf in Emmen, banen schrapt.")
+    assert [(text, name, group) for text, _, name, group in found if name] == [
+        ("Emco", "Emco", "id/organisatie/sociaal-ontwikkelbedrijven")]
+
+
+def test_a_name_found_by_its_kind_word_is_that_organisation_when_repeated_bare(nlp):
+    found = organisations(nlp, "De delegatie bezocht sw-bedrijf Ergon. Ergon voert de Wsw uit; bij Ergon werken velen. ERGON niet.")
+    assert [(text, key) for text, key, _, _ in found] == [
+        ("sw-bedrijf", "id/organisatie/sw-bedrijven"), ("Ergon", "id/organisatie/ergon"),
+        ("Ergon", "id/organisatie/ergon"), ("Ergon", "id/organisatie/ergon"),
+    ]
+
+
+def test_only_names_of_the_listed_groups_are_read_when_repeated_bare(nlp):
+    found = organisations(nlp, "Het onderzoeksbureau Bartels evalueerde. Bartels vond weinig. Dan de stichting Samen. Samen doen we meer.")
+    assert [text for text, _, _, _ in found] == ["Bartels", "Samen"]
