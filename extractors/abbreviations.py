@@ -133,6 +133,13 @@ class _Finder:
                 return start, tail
         return None
 
+    @staticmethod
+    def _lends(abbreviation: str, expansion: str) -> bool:
+        """A vocabulary expansion lends its concept to an abbreviation of two capitals or more that
+        starts with its first letter ('Landelijk Werkgeversservicepunt (LWSP)'), not to a word
+        in parentheses ('UWV (Utrecht)')."""
+        return sum(c.isupper() for c in abbreviation) >= 2 and expansion[:1].lower() == abbreviation[0].lower()
+
     def definitions(self) -> dict[str, tuple[str, str, str | None, list[tuple[int, int]]]]:
         """abbreviation -> (category, key, label of an unlisted scheme or None, expansion spans)."""
         found: dict[str, tuple[str, str, str | None, list[tuple[int, int]]]] = {}
@@ -143,7 +150,7 @@ class _Finder:
             known = self._known_ending(match.start())
             if known is not None:
                 start, end, category, key = known
-                if self.text[start:start + 1].lower() == abbreviation[0].lower():
+                if self._lends(abbreviation, self.text[start:end]):
                     found[abbreviation] = (category, key, None, [])
                 continue
             expansion = self._expansion_before(match.start(), abbreviation)
@@ -159,7 +166,7 @@ class _Finder:
             known = self._known_inside(*match.span("long"))
             if known is not None:
                 start, end, category, key = known
-                if self.text[start:start + 1].lower() == abbreviation[0].lower():
+                if self._lends(abbreviation, self.text[start:end]):
                     found[abbreviation] = (category, key, None, [])
                 continue
             long_start, long_end = match.span("long")

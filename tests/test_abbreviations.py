@@ -74,6 +74,11 @@ def test_no_scheme_without_a_cue_head_and_matching_initials(nlp, text):
     assert [k for _, k, _ in found(nlp, text) if k.startswith("id/instrument/") and k[14:] in ("amvb", "xyz", "utrecht", "wtl", "tozo")] == []
 
 
+def test_a_word_in_parentheses_after_a_vocabulary_name_is_no_abbreviation(nlp):
+    doc_orgs = found(nlp, "Het UWV (Utrecht) en het UWV in Utrecht.", "organisation")
+    assert [t for t, _, _ in doc_orgs] == ["UWV", "UWV"]
+
+
 def test_only_the_exact_abbreviation_counts(nlp):
     text = "De Tijdelijke overbruggingsregeling zelfstandig ondernemers (Tozo) en de TOZO of tozo-gelden."
     assert [t for t, _, _ in found(nlp, text)] == ["Tijdelijke overbruggingsregeling zelfstandig ondernemers", "Tozo"]
