@@ -25,6 +25,7 @@ from __future__ import annotations
 import regex as re  # the regex module: names.py's \p{Lu}/\p{Ll} letter classes
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from spacy.language import Language
@@ -223,11 +224,22 @@ def _annotate(doc: Doc) -> None:
     _bare_repeats(doc, found)
 
 
+@lru_cache(maxsize=1)
+def _municipality_names() -> frozenset[str]:
+    """The municipality names of ``gemeenten.ttl`` (CBS's spelling): 'Emmen' in 'sw-bedrijf Emmen'
+    is the company's town, and the bare town is no company."""
+    text = resources.files("kg.ontology").joinpath("gemeenten.ttl").read_text(encoding="utf-8")
+    return frozenset(re.findall(r'schema:name "([^"]+)"', text))
+
+
 def _bare_repeats(doc: Doc, found: list[_Found]) -> None:
     """'sw-bedrijf Ergon ... Ergon voert de Wsw uit': a name found by its kind word names the same
-    organisation where the document repeats it bare (groups and length in ``bare_repeats``)."""
+    organisation where the document repeats it bare (groups and length in ``bare_repeats``), unless
+    it is also a municipality's name."""
     rule = _data()["bare_repeats"]
     names = {f.label: f.group for f in found if f.group in rule["groups"] and len(f.label) >= rule["min_length"]}
+    for name in [n for n in names if n in _municipality_names()]:
+        del names[name]
     if not names:
         return
     text = text_of(doc)

@@ -85,3 +85,8 @@ def test_a_name_found_by_its_kind_word_is_that_organisation_when_repeated_bare(n
 def test_only_names_of_the_listed_groups_are_read_when_repeated_bare(nlp):
     found = organisations(nlp, "Het onderzoeksbureau Bartels evalueerde. Bartels vond weinig. Dan de stichting Samen. Samen doen we meer.")
     assert [text for text, _, _, _ in found] == ["Bartels", "Samen"]
+
+
+def test_a_town_named_after_the_kind_word_is_not_the_company_when_repeated_bare(nlp):
+    found = organisations(nlp, "Het sw-bedrijf Emmen krimpt. In Emmen werken velen.")
+    assert [text for text, _, _, _ in found] == ["sw-bedrijf", "Emmen"]
