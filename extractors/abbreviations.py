@@ -8,7 +8,10 @@ on. Runs after ``kg_gazetteer`` and ``kg_organisation_names``; in one document:
   inside the parentheses) gives the abbreviation its concept: every bare use of the abbreviation in
   the document is a mention of that concept;
 * an expansion the vocabulary does not know is a scheme (an instrument) when a word of it ends in a
-  cue head (``…regeling``, ``…maatregel``, ``…subsidie``: ``extractors/data/abbreviations.json``)
+  cue head (``…regeling``, ``…maatregel``, ``…subsidie``: ``extractors/data/abbreviations.json``),
+  and a body (an organisation, ``id/organisatie/<slug>``, its ``rdfs:label``s the forms written)
+  when the first such word names one (``Landelijk instituut sociale verzekeringen (Lisv)``,
+  ``Gemeenschappelijk Administratiekantoor (GAK)``),
   and the abbreviation's letters are, in order, initials of its words (``Tozo`` from ``Tijdelijke
   overbruggingsregeling zelfstandig ondernemers``, ``SLIM`` from ``Stimuleringsregeling leren en
   ontwikkelen in mkb-ondernemingen``). It is keyed ``id/instrument/<slug of the abbreviation>``
@@ -66,33 +69,50 @@ def _is_subsequence(letters: str, initials: str) -> bool:
     return True
 
 
-def _scheme_expansion(abbreviation: str, words: list[str]) -> bool:
-    """Whether ``words`` (the expansion, its first word capitalised) can be the scheme ``abbreviation``
-    abbreviates: a cue head in one word, the abbreviation's letters initials of the words in order,
-    its first letter the initial of one of the first two words."""
+def _head_category(words: list[str]) -> str | None:
+    """``instrument`` or ``organisation``: the kind the first word ending in a cue head names
+    (``…noodmaatregel …`` a scheme, ``Landelijk instituut …`` a body), None without one."""
+    data = _data()
+    heads = (("instrument", tuple(data["cue_heads"])), ("organisation", tuple(data["organisation_heads"])))
+    for word in words:
+        for part in word.lower().split("-"):
+            for category, endings in heads:
+                if part.rstrip("s").endswith(endings) or part.endswith(endings):
+                    return category
+    return None
+
+
+def _expansion_category(abbreviation: str, words: list[str]) -> str | None:
+    """The kind of thing ``words`` (the expansion, its first word capitalised) names when it can be
+    what ``abbreviation`` abbreviates: a cue head in one word, the abbreviation's letters initials
+    of the words in order, its first letter the initial of one of the first two words."""
     data = _data()
     if not words or words[0].lower() in data["not_first_words"] or len(words) > data["max_words"]:
-        return False
+        return None
     phrase = " ".join(words).lower()
     if any(bad in phrase for bad in data["not_expansions"]):
-        return False
-    if not any(w.lower().rstrip("s").endswith(tuple(data["cue_heads"])) for word in words for w in word.split("-")):
-        return False
+        return None
+    category = _head_category(words)
     letters = _letters(abbreviation)
-    if len(letters) < 2 or len(words) < 2:
-        return False
-    if letters[0] not in _initials(words[:2]):
-        return False
-    return _is_subsequence(letters, _initials(words))
+    if category is None or len(letters) < 2 or len(words) < 2 or letters[0] not in _initials(words[:2]):
+        return None
+    return category if _is_subsequence(letters, _initials(words)) or _compound_letters(letters, words) else None
 
 
-def _key(abbreviation: str) -> str:
-    return f"id/instrument/{slug(abbreviation)}"
+def _compound_letters(letters: str, words: list[str]) -> bool:
+    """``GAK`` for ``Gemeenschappelijk Administratiekantoor``: every word of four letters or more
+    gives its initial, in order, and the other letters come from inside the words (a compound's part)."""
+    content = [w for w in words if len(w) >= 4]
+    return bool(content) and _is_subsequence(_initials(content), letters) and _is_subsequence(letters, "".join(words).lower())
 
 
-def _unlisted(abbreviation: str) -> bool:
-    """A scheme kg mints for an abbreviation must not take the IRI of a vocabulary concept."""
-    return concept_category(_key(abbreviation)) is None
+def _key(abbreviation: str, category: str) -> str:
+    return f"id/{'instrument' if category == 'instrument' else 'organisatie'}/{slug(abbreviation)}"
+
+
+def _unlisted(abbreviation: str, category: str) -> bool:
+    """What kg mints for an abbreviation must not take the IRI of a vocabulary concept."""
+    return concept_category(_key(abbreviation, category)) is None
 
 
 class _Finder:
@@ -116,9 +136,9 @@ class _Finder:
         first = start + self.text[start:end].index(inner[:1]) if inner else start
         return next((k for k in self.known if k[0] == first and k[1] == first + len(inner)), None)
 
-    def _expansion_before(self, at: int, abbreviation: str) -> tuple[int, list[str]] | None:
-        """The scheme expansion ending at ``at``: back over the words of its clause, the farthest
-        start at a capitalised word that passes :func:`_scheme_expansion`."""
+    def _expansion_before(self, at: int, abbreviation: str) -> tuple[int, list[str], str] | None:
+        """The expansion ending at ``at`` and its kind: back over the words of its clause, the
+        farthest start at a capitalised word that passes :func:`_expansion_category`."""
         begin = max(0, at - 240)
         for stop in _STOP.finditer(self.text, begin, at):
             begin = stop.end()
@@ -129,8 +149,9 @@ class _Finder:
             if not word[:1].isupper() or word.lower() in skip:
                 continue
             tail = [w for _, w in words[i:]]
-            if _scheme_expansion(abbreviation, tail):
-                return start, tail
+            category = _expansion_category(abbreviation, tail)
+            if category is not None:
+                return start, tail, category
         return None
 
     @staticmethod
@@ -155,10 +176,10 @@ class _Finder:
                 continue
             expansion = self._expansion_before(match.start(), abbreviation)
             if expansion is not None:
-                start, words = expansion
+                start, words, category = expansion
                 end = len(self.text[:match.start()].rstrip(" \t"))
-                if self._free(start, end) and _unlisted(abbreviation):
-                    found[abbreviation] = ("instrument", _key(abbreviation), " ".join(words), [(start, end)])
+                if self._free(start, end) and _unlisted(abbreviation, category):
+                    found[abbreviation] = (category, _key(abbreviation, category), " ".join(words), [(start, end)])
         for match in _DEFINED_BEFORE.finditer(self.text):
             abbreviation = match.group("abbr")
             if abbreviation in found or not self._free(*match.span("abbr")):
@@ -171,9 +192,10 @@ class _Finder:
                 continue
             long_start, long_end = match.span("long")
             words = [m.group() for m in _WORD.finditer(self.text, long_start, long_end)]
-            if _scheme_expansion(abbreviation, words) and self._free(long_start, long_end) and _unlisted(abbreviation):
+            category = _expansion_category(abbreviation, words)
+            if category and self._free(long_start, long_end) and _unlisted(abbreviation, category):
                 label = " ".join(self.text[long_start:long_end].split())
-                found[abbreviation] = ("instrument", _key(abbreviation), label, [(long_start, long_end)])
+                found[abbreviation] = (category, _key(abbreviation, category), label, [(long_start, long_end)])
         return found
 
     def run(self) -> None:
@@ -187,7 +209,8 @@ class _Finder:
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 if span is None or not self._free(span.start_char, span.end_char):
                     continue
-                add_mention(self.doc, category, span, key=key, **({"name": name, "pref_label": abbreviation} if name else {}))
+                attrs = {"name": name, **({"pref_label": abbreviation} if category == "instrument" else {})} if name else {}
+                add_mention(self.doc, category, span, key=key, **attrs)
                 self.taken.append((span.start_char, span.end_char))
 
 

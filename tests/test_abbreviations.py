@@ -105,3 +105,19 @@ def test_an_unlisted_scheme_is_a_concept_with_one_preflabel_and_the_written_form
     assert {r["l"].value for r in rows} == {
         "Tijdelijke overbruggingsregeling zelfstandig ondernemers", "Tozo", "Tozo-regeling"}
     assert validate(store).conforms
+
+
+def test_a_body_defined_by_its_abbreviation_is_an_organisation(nlp):
+    """The first cue word names the kind: '…instituut…' a body, minted under id/organisatie/."""
+    text = ("Het Landelijk instituut sociale verzekeringen (Lisv) en het Gemeenschappelijk "
+            "Administratiekantoor (GAK) voeren de WAO uit. Het Lisv stuurt het GAK aan.")
+    spans = sorted(mentions(nlp(text), "organisation"), key=lambda s: s.start_char)
+    assert [(s.text, s.kb_id_) for s in spans] == [
+        ("Landelijk instituut sociale verzekeringen", "id/organisatie/lisv"),
+        ("Lisv", "id/organisatie/lisv"),
+        ("Gemeenschappelijk Administratiekantoor", "id/organisatie/gak"),
+        ("GAK", "id/organisatie/gak"),
+        ("Lisv", "id/organisatie/lisv"),
+        ("GAK", "id/organisatie/gak"),
+    ]
+    assert found(nlp, text) == []
