@@ -344,3 +344,12 @@ def test_every_query_without_required_parameters_runs_on_the_corpus(corpus_store
         result = cli("query", name, "--store", corpus_store.path, "--limit", "5")
         assert result.exit_code == 0, f"{name}: {result.stderr}"
         assert result.stdout.strip(), f"{name} returned nothing on the corpus"
+
+
+def test_entities_label_a_municipality_by_its_name_and_a_paper_by_its_number(corpus_store):
+    """A municipality's identifier is its CBS code (GM0344): a key, not the name a reader looks for."""
+    rows = run(corpus_store, "entities")
+    municipalities = {r["label"] for r in rows if "/id/organisatie/gemeente-" in r["entity"]}
+    assert municipalities and all(label.startswith("gemeente ") for label in municipalities)
+    papers = [r for r in rows if r["category"] == "kamerstuk"]
+    assert papers and all(r["entity"].endswith("/" + r["label"]) for r in papers if "/id/kamerstuk/" in r["entity"])
