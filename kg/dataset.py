@@ -126,14 +126,23 @@ def describe_dataset(
         add(dataset, DCTERMS.description, Literal(DESCRIPTION[lang], language=lang))
     add(dataset, DCTERMS.license, NamedNode(LICENSE))
     add(dataset, VOID.uriSpace, Literal(base))
-    add(dataset, VOID.triples, _int(scalar("COUNT(*)", distinct_triples())))
-    add(dataset, VOID.distinctSubjects, _int(scalar("COUNT(DISTINCT ?s)", union())))
-    add(dataset, VOID.distinctObjects, _int(scalar("COUNT(DISTINCT ?o)", union())))
-    add(
-        dataset,
-        VOID.entities,
-        _int(scalar("COUNT(DISTINCT ?s)", f"{union()} FILTER (isIRI(?s) && STRSTARTS(STR(?s), {_quote(base)}))")),
+    # One pass over the distinct subjects gives both counts: the filter runs once per subject, not
+    # once per triple (that filter alone was over half of the description's time at 30 documents).
+    subjects = entities = 0
+    for row in store.query(
+        f"SELECT (COUNT(*) AS ?n) (SUM(IF(isIRI(?s) && STRSTARTS(STR(?s), {_quote(base)}), 1, 0)) AS ?e) "
+        f"WHERE {{ SELECT DISTINCT ?s WHERE {{ {union()} }} }}"
+    ):
+        subjects, entities = int(row["n"].value), int(row["e"].value)
+    properties = store.query(
+        f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ {distinct_triples()} }} GROUP BY ?p"
     )
+    property_rows = sorted((row["p"].value, int(row["n"].value)) for row in properties)
+    # every triple has one predicate: the partitions' counts add up to the triples
+    add(dataset, VOID.triples, _int(sum(count for _, count in property_rows)))
+    add(dataset, VOID.distinctSubjects, _int(subjects))
+    add(dataset, VOID.distinctObjects, _int(scalar("COUNT(DISTINCT ?o)", union())))
+    add(dataset, VOID.entities, _int(entities))
 
     namespaces: set[str] = set()
     classes = store.query(
@@ -148,10 +157,6 @@ def describe_dataset(
         add(partition, VOID.entities, _int(count))
         namespaces.add(_namespace(iri))
 
-    properties = store.query(
-        f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ {distinct_triples()} }} GROUP BY ?p"
-    )
-    property_rows = sorted((row["p"].value, int(row["n"].value)) for row in properties)
     add(dataset, VOID.properties, _int(len(property_rows)))
     for iri, count in property_rows:
         partition = NamedNode(f"{base}dataset/property/{_local_key(iri)}")
