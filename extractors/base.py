@@ -109,6 +109,12 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def seed_text(doc: Doc, text: str) -> None:
+    """Give :func:`text_of` the text ``doc`` was made from (a Doc's text is its input, character
+    for character), so not even the first component joins it from the tokens again."""
+    doc.user_data["kg_text"] = text
+
+
 def seed_reader_facts(doc: Doc, facts: dict[str, Any]) -> None:
     """Hand a reader's facts to the pipeline: ``doc._.kg_reader_facts``, and the document fields
     they settle (own identifiers, title, description, type, date) in ``doc._.kg_document``, which the

@@ -148,10 +148,11 @@ def run_pipeline(nlp: Language, text: str, *, footers: Iterable[str] = (), reade
     ``footers`` and ``reader_facts`` (what the reader found, see ``kg.readers.contract``) are set on
     the Doc before kg's components run.
     """
-    from kg.extractors.base import seed_reader_facts
+    from kg.extractors.base import seed_reader_facts, seed_text
 
     if len(text) <= nlp.max_length:
         doc = nlp.make_doc(text)
+        seed_text(doc, text)
         doc._.kg_footers = list(footers)
         seed_reader_facts(doc, reader_facts or {})
         return nlp(doc)
@@ -165,6 +166,7 @@ def run_pipeline(nlp: Language, text: str, *, footers: Iterable[str] = (), reade
     doc = Doc.from_docs(pieces, ensure_whitespace=False)
     if doc.text != text:  # from_docs joins texts verbatim; a change would shift every offset
         raise RuntimeError("joining the pieces of a long document changed its text")
+    seed_text(doc, text)
     doc._.kg_footers = list(footers)
     seed_reader_facts(doc, reader_facts or {})
     for _name, component in nlp.pipeline[split:]:
