@@ -27,7 +27,7 @@ from itertools import groupby
 from pathlib import Path
 
 import spacy
-from pyoxigraph import DefaultGraph, RdfFormat, Store, parse
+from pyoxigraph import DefaultGraph, RdfFormat, Store, parse, serialize
 
 from kg.build import sample_paths
 from kg.readers import read_document
@@ -80,29 +80,29 @@ def size(path: Path) -> int:
 
 
 def write_vs_bulk(dump: Path, tmp: Path) -> tuple[float, float, int, int]:
-    """Seconds of kg's batched writes and of ``bulk_load`` for the same quads, and both store sizes.
+    """Seconds of kg's writes and of ``bulk_load`` for the same quads, and both store sizes.
 
     ``dump`` holds every quad of a built store (named graphs in name order, then the merge): the
-    named graphs go through ``KGStore.write_graphs`` a batch at a time, as a build writes them
-    (streamed, so the benchmark's memory stays flat too), the whole dump through ``bulk_load``.
+    named graphs go through ``kg.store.GraphWriter`` graph by graph as N-Quads lines, as a build
+    writes what its extraction gives it, the whole dump through ``bulk_load``.
     """
-    from kg.build import BATCH_QUADS
+    from kg.store import GraphWriter
 
     store = KGStore.open(tmp / "written")
+    named, spans = tmp / "named.nq", []  # the named graphs' lines, and (graph, offset, length) of each graph
+    with open(named, "wb") as out:
+        quads = (q for q in parse(path=str(dump), format=RdfFormat.N_QUADS) if not isinstance(q.graph_name, DefaultGraph))
+        for graph, group in groupby(quads, key=lambda q: q.graph_name):
+            data = serialize(list(group), format=RdfFormat.N_QUADS)
+            spans.append((graph, out.tell(), len(data)))
+            out.write(data)
     started = time.perf_counter()
-    batch, count = [], 0
-    named = (q for q in parse(path=str(dump), format=RdfFormat.N_QUADS) if not isinstance(q.graph_name, DefaultGraph))
-    for graph, quads in groupby(named, key=lambda q: q.graph_name):
-        quads = list(quads)
-        batch.append((graph, quads))
-        count += len(quads)
-        if count >= BATCH_QUADS:
-            store.write_graphs(batch)
-            batch, count = [], 0
-    store.write_graphs(batch)
+    with open(named, "rb") as lines, GraphWriter(store) as writer:
+        for graph, _, length in spans:
+            writer.add(graph, lines.read(length))
     store.compact()
     written = time.perf_counter() - started
-    del batch
+    named.unlink()
     bulk = Store(str(tmp / "bulk"))
     started = time.perf_counter()
     bulk.bulk_load(path=str(dump), format=RdfFormat.N_QUADS)
@@ -161,10 +161,10 @@ def main() -> None:
     print(f"  build / bare tokenization     {build_rate / bare_rate:8.3f}   (goal >= 0.5)")
     print(f"build, {args.workers} workers               {many_seconds:8.1f} s")
     print(f"  speed-up on {args.workers} cores           {one_seconds / many_seconds:8.2f}x  (goal >= 1.7x on 2)")
-    print(f"store writes (write_graphs)     {written:8.1f} s   bulk_load of the same quads {bulked:.1f} s")
+    print(f"store writes (GraphWriter)     {written:8.1f} s   bulk_load of the same quads {bulked:.1f} s")
     print(f"  bulk speed share              {bulked / written:8.2f}   (goal >= 0.8)")
     print(f"store size after build          {store_bytes / mb:8.1f} MB  bulk-loaded {bulk_bytes / mb:.1f} MB  "
-          f"(written by write_graphs alone, not compacted: {written_bytes / mb:.1f} MB)")
+          f"(written by GraphWriter alone, not compacted: {written_bytes / mb:.1f} MB)")
     print(f"  size / bulk-loaded            {store_bytes / bulk_bytes:8.2f}   (goal <= 1.5; "
           f"{written_bytes / bulk_bytes:.2f} without the automatic compaction)")
     print(f"peak RSS kg build               {one_rss / mb:8.0f} MB (1 process), {many_rss / mb:.0f} MB (writer, {args.workers} workers)")

@@ -16,7 +16,7 @@ from pyoxigraph import NamedNode
 
 from kg import __version__
 from kg.readers import SourceError, read_document, suffixes
-from kg.store import KGStore, StoreError
+from kg.store import GraphWriter, KGStore, StoreError
 from kg.vocab import DEFAULT_BASE, Minter, build_key
 
 
@@ -99,10 +99,6 @@ def build_time() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-#: Quads written to the store per batch: large enough to write at bulk speed, small enough that
-#: what is in flight stays small whatever the corpus size (a pyoxigraph Quad costs about 2 KB in
-#: Python: peak RSS of a 100-document build was 897 MB with batches of 200 000 quads, 382 MB with 50 000).
-BATCH_QUADS = 50_000
 #: Bytes a bulk-loaded store takes per triple of its merged default graph (with the named graphs
 #: holding them): 28.8 MB for the 115 493 triples of 20 corpus documents (``kg compact`` output).
 BULK_BYTES_PER_TRIPLE = 250
@@ -134,8 +130,8 @@ def build(
 ) -> BuildReport:
     """Extract every source in ``paths`` (default: the bundled samples) into ``store``.
 
-    Each document lands in its own named graph; documents are written many per batch, each one
-    complete or absent for a reader (see :meth:`KGStore.write_graphs`). A document whose content,
+    Each document lands in its own named graph; documents are written many per bulk load, each one
+    complete or absent for a reader (see :class:`kg.store.GraphWriter`). A document whose content,
     kg version and model are unchanged is skipped unless ``force``. Unreadable files and documents
     whose extraction fails are skipped with a warning in the report. ``on_mode`` receives the
     one-line NLP mode description as soon as the pipeline is loaded.
@@ -171,21 +167,14 @@ def build(
         store.replace_graph(minter.ontology_graph, ontology)
         seen = _Seen()
         built: dict[str, str] = {}  # content sha256 of each document extracted and written -> its graph
-        batch: list = []
-        batch_quads = 0
         try:
-            for outcome in run.extract(_to_extract(sources, progress, run.info.model, minter, store, force, seen, report)):
-                if not _count(outcome, report):
-                    continue
-                batch.append((outcome.graph, outcome.quads))
-                built[seen.at[_place(Path(outcome.path))]] = outcome.graph.value
-                batch_quads += len(outcome.quads)
-                if batch_quads >= BATCH_QUADS:
-                    write_batch(store, batch)
-                    written += batch_quads
-                    batch, batch_quads = [], 0
-            write_batch(store, batch)
-            written += batch_quads
+            with GraphWriter(store) as writer:
+                for outcome in run.extract(_to_extract(sources, progress, run.info.model, minter, store, force, seen, report)):
+                    if not _count(outcome, report):
+                        continue
+                    writer.add(outcome.graph, outcome.nquads)
+                    built[seen.at[_place(Path(outcome.path))]] = outcome.graph.value
+            written += writer.quads
             _settle_files(store, record, seen, built)
         finally:
             write_dataset_graph(store, minter, changed=bool(report.built))
@@ -420,14 +409,6 @@ def compact_if_bloated(store: KGStore, written: int, triples: int, warnings: lis
                         "it holds every document; run 'kg compact' when there is disk space for a copy")
         return False
     return True
-
-
-def write_batch(store: KGStore, batch: list) -> None:
-    try:
-        store.write_graphs(batch)
-    except (OSError, RuntimeError) as error:
-        names = f"{len(batch)} document(s)"
-        raise StoreError(f"writing {names} into the store at {store.path} failed: {_one_line(error)}") from error
 
 
 def write_dataset_graph(store: KGStore, minter: Minter, *, changed: bool) -> None:

@@ -37,23 +37,31 @@ class ExtractedDocument:
     path: str
     name: str
     graph: NamedNode | None = None
-    quads: list[Quad] = field(default_factory=list)
+    #: the graph's quads as N-Quads lines, each in ``graph``: what the store's writer bulk-loads and
+    #: what travels from worker processes (pyoxigraph terms do not pickle), so the writer parses nothing
+    nquads: bytes = b""
     tokens: int = 0
     entities: dict[str, int] = field(default_factory=dict)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def quads(self) -> list[Quad]:
+        """The graph's quads, parsed from :attr:`nquads`."""
+        return list(parse(self.nquads, format=RdfFormat.N_QUADS)) if self.nquads else []
+
+    @property
+    def quad_count(self) -> int:
+        return self.nquads.count(b"\n")
+
     def __getstate__(self) -> dict:
-        # pyoxigraph terms do not pickle; N-Quads is compact and parses at Rust speed.
         state = dict(self.__dict__)
         state["graph"] = self.graph.value if self.graph is not None else None
-        state["quads"] = serialize(self.quads, format=RdfFormat.N_QUADS)
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self.graph = NamedNode(state["graph"]) if state["graph"] is not None else None
-        self.quads = list(parse(state["quads"], format=RdfFormat.N_QUADS))
 
 
 class Extractor:
@@ -95,7 +103,8 @@ class Extractor:
             result = document_quads(source, cleaned, doc, self.info, self.minter, started, build_time())
         except Exception as error:  # noqa: BLE001 - one document must never stop a build
             return ExtractedDocument(str(source.path), source.name, error=_one_line(error))
-        return ExtractedDocument(str(source.path), source.name, result.graph, result.quads, len(doc), result.entities,
+        return ExtractedDocument(str(source.path), source.name, result.graph,
+                                 serialize(result.quads, format=RdfFormat.N_QUADS), len(doc), result.entities,
                                  warnings=failures(doc))
 
 
@@ -141,15 +150,18 @@ def shard_task(job: tuple, model: str | None, base: str) -> tuple[list[Extracted
     """
     documents, shard, more_names = job
     outcomes = extract_task(documents, model, base)
-    quads: list[Quad] = []
+    lines: list[bytes] = []
     for document, outcome in zip(documents, outcomes):
         if outcome.error is None:
-            quads.extend(outcome.quads)
-            quads.extend(file_name_quads(outcome.graph, outcome.quads, more_names.get(document.source.sha256, [])))
-            outcome.quads = []
-    if quads:
-        write_shard(Path(shard), quads)
-    return outcomes, len(quads)
+            lines.append(outcome.nquads)
+            names = more_names.get(document.source.sha256, [])
+            if names:
+                lines.append(serialize(file_name_quads(outcome.graph, outcome.quads, names), format=RdfFormat.N_QUADS))
+            outcome.nquads = b""
+    data = b"".join(lines)
+    if data:
+        write_shard(Path(shard), data)
+    return outcomes, data.count(b"\n")
 
 
 def file_name_quads(graph: NamedNode, quads: Iterable[Quad], names: Iterable[str]) -> list[Quad]:
@@ -158,13 +170,16 @@ def file_name_quads(graph: NamedNode, quads: Iterable[Quad], names: Iterable[str
     return [Quad(item, _SOURCE_FILE, Literal(name), graph) for item in items for name in names]
 
 
-def write_shard(path: Path, quads: Iterable[Quad]) -> None:
-    """Write ``quads`` as N-Quads to ``path`` through a temporary file renamed into place, so a
+def write_shard(path: Path, quads: Iterable[Quad] | bytes) -> None:
+    """Write ``quads`` (or N-Quads bytes) to ``path`` through a temporary file renamed into place, so a
     killed build leaves whole shards only (a left-over ``.tmp`` file is not a shard)."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(temporary, "wb") as out:
-            serialize(quads, out, format=RdfFormat.N_QUADS)
+            if isinstance(quads, bytes):
+                out.write(quads)
+            else:
+                serialize(quads, out, format=RdfFormat.N_QUADS)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, parse, serialize
 
-from kg.build import BATCH_QUADS, SHARD_SUFFIX, compact_if_bloated, write_batch, write_dataset_graph
-from kg.store import KGStore, StoreError
+from kg.build import SHARD_SUFFIX, compact_if_bloated, write_dataset_graph
+from kg.store import GraphWriter, KGStore, StoreError
 from kg.vocab import KGV, RDF, Minter
 
 _ONTOLOGY = "graph/ontology"
@@ -90,8 +90,8 @@ def load(store: KGStore, paths: Iterable[str | os.PathLike], *,
          progress: Callable[[list[Path]], Iterator[Path]] | None = None) -> LoadReport:
     """Bulk-load the shards named by ``paths`` into ``store``, as a build of their documents would.
 
-    Every shard is checked first (see :func:`check_shards`). Graphs are then written in batches
-    with :meth:`KGStore.write_graphs` (a graph already in the store is replaced; when several
+    Every shard is checked first (see :func:`check_shards`). Graphs are then written by a
+    :class:`kg.store.GraphWriter` (a graph already in the store is replaced; when several
     shards hold a graph, the last by name wins), older graphs of the same contents and file names
     that now name other contents are settled as a build settles them, and the dataset description
     is rewritten. The base IRI comes from the shards' ontology graph and must match the store's.
@@ -112,19 +112,12 @@ def load(store: KGStore, paths: Iterable[str | os.PathLike], *,
     report = LoadReport(shards=len(shards), bases=bases or known)
     loaded: set[str] = set()
     mark_build_started(store)
-    batch: list = []
-    batch_quads = 0
-    for shard in progress(shards) if progress else shards:
-        for graph, quads in _graphs(shard):
-            batch.append((graph, quads))
-            batch_quads += len(quads)
-            loaded.add(graph.value)
-            if batch_quads >= BATCH_QUADS:
-                write_batch(store, batch)
-                report.quads += batch_quads
-                batch, batch_quads = [], 0
-    write_batch(store, batch)
-    report.quads += batch_quads
+    with GraphWriter(store) as writer:
+        for shard in progress(shards) if progress else shards:
+            for graph, quads in _graphs(shard):
+                writer.add(graph, serialize(quads, format=RdfFormat.N_QUADS))
+                loaded.add(graph.value)
+    report.quads += writer.quads
     _settle(store, loaded)
     write_dataset_graph(store, minter, changed=True)
     report.graphs = len(loaded)

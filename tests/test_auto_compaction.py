@@ -21,24 +21,46 @@ def bulk_loaded_size(store: KGStore, tmp_path) -> int:
     return KGStore(None, tmp_path / "bulk", True).size()
 
 
-def test_a_first_build_is_compacted_and_a_small_rebuild_is_not(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+def samples(tmp_path):
     sources = tmp_path / "sources"
     sources.mkdir()
     for path in sample_paths():
         shutil.copy(path, sources / path.name)
+    return sources
+
+
+def counting_rewrites(monkeypatch) -> list:
     rewrites = []
     rewrite = KGStore.rewrite
     monkeypatch.setattr(KGStore, "rewrite", lambda self: (rewrites.append(self.path), rewrite(self)))
+    return rewrites
+
+
+def test_a_first_build_is_written_once_near_bulk_size_and_a_small_rebuild_is_not_compacted(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    sources = samples(tmp_path)
+    rewrites = counting_rewrites(monkeypatch)
 
     store = KGStore.open(tmp_path / "store")
     build(store, [sources])
-    assert rewrites == [store.path]
+    assert rewrites == []  # the build's runs are bulk loads already: nothing to rewrite
     assert store.size() <= 1.5 * bulk_loaded_size(store, tmp_path)
     before = store.export("nquads", with_default_graph=True)
 
     changed = sorted(sources.iterdir())[0]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nGewijzigd.\n", encoding="utf-8")
     report = build(store, [sources])
-    assert len(report.built) == 1 and rewrites == [store.path]  # one document of five: not worth a rewrite
+    assert len(report.built) == 1 and rewrites == []  # one document of five: not worth a rewrite
     assert store.export("nquads", with_default_graph=True) != before
+
+
+def test_a_first_build_written_in_many_small_runs_is_compacted(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    sources = samples(tmp_path)
+    rewrites = counting_rewrites(monkeypatch)
+    monkeypatch.setattr("kg.store.RUN_QUADS", 300)  # a bulk load per document, as batches once were
+    monkeypatch.setattr("kg.build.AUTO_COMPACT_RATIO", 0.01)  # whatever the size: over the bound
+    store = KGStore.open(tmp_path / "store")
+    build(store, [sources])
+    assert rewrites == [store.path]
+    assert store.size() <= 1.5 * bulk_loaded_size(store, tmp_path)

@@ -1,10 +1,10 @@
-"""KGStore's write path: batched fresh graphs, diff replacement, and the merged default graph in step."""
+"""KGStore's write paths: bulk-loaded fresh graphs (in runs), diff replacement, and the merged default graph in step."""
 
 from __future__ import annotations
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, serialize
 
-from kg.store import KGStore
+from kg.store import GraphWriter, KGStore
 
 EX = "https://example.org/"
 SHARED = (NamedNode(EX + "kamerstuk/1"), NamedNode(EX + "label"), Literal("1"))
@@ -89,3 +89,90 @@ def test_a_rewrite_killed_between_its_renames_is_undone_on_open(tmp_path):
     (tmp_path / "store").rename(tmp_path / "store.replaced")  # the state right after the first rename
     reopened = KGStore.open(tmp_path / "store", read_only=True)
     assert sorted(str(q) for q in reopened.store) == expected
+
+
+# -- GraphWriter: what a build and 'kg load' write through ----------------------------------------
+
+def nquads(name: str, *extra: str) -> bytes:
+    return serialize(quads(name, *extra), format=RdfFormat.N_QUADS)
+
+
+def every_quad(store: KGStore) -> list[str]:
+    return sorted(str(q) for q in store.store)
+
+
+def test_runs_of_any_size_leave_the_store_one_run_leaves(tmp_path):
+    names = [f"d{n}" for n in range(12)]
+    one = KGStore.open(tmp_path / "one")
+    with GraphWriter(one) as writer:
+        for name in names:
+            writer.add(graph(name), nquads(name, "x", "y"))
+    many = KGStore.open(tmp_path / "many")
+    with GraphWriter(many, run_quads=5) as writer:  # a bulk load every document or two
+        for name in names:
+            writer.add(graph(name), nquads(name, "x", "y"))
+    assert every_quad(one) == every_quad(many)
+    assert default_triples(many) == named_triples(many)
+    assert writer.quads == 12 * 4
+    assert not list((tmp_path / "many").glob(".run-*"))  # the scratch file went with the writer
+
+
+def test_the_writer_replaces_graphs_present_and_is_idempotent(tmp_path):
+    store = KGStore.open(tmp_path / "store")
+    with GraphWriter(store) as writer:
+        writer.add(graph("a"), nquads("a", "old"))
+        writer.add(graph("b"), nquads("b"))
+    before = every_quad(store)
+    with GraphWriter(store) as writer:
+        writer.add(graph("a"), nquads("a", "old"))
+    assert every_quad(store) == before
+    with GraphWriter(store) as writer:
+        writer.add(graph("a"), nquads("a", "new"))
+        writer.add(graph("c"), nquads("c"))
+    texts = {q.object.value for q in store.store.quads_for_pattern(None, NamedNode(EX + "says"), None, graph("a"))}
+    assert texts == {"a", "new"}
+    assert default_triples(store) == named_triples(store)
+
+
+def test_a_graph_given_twice_in_one_run_keeps_its_later_version(tmp_path):
+    store = KGStore.open(tmp_path / "store")
+    with GraphWriter(store) as writer:
+        writer.add(graph("a"), nquads("a", "first"))
+        writer.add(graph("a"), nquads("a", "second"))
+    texts = {q.object.value for q in store.store.quads_for_pattern(None, NamedNode(EX + "says"), None, graph("a"))}
+    assert texts == {"a", "second"}
+    assert default_triples(store) == named_triples(store)
+
+
+def test_a_failing_build_leaves_whole_documents_only(tmp_path):
+    store = KGStore.open(tmp_path / "store")
+    try:
+        with GraphWriter(store, run_quads=6) as writer:
+            writer.add(graph("a"), nquads("a", "x"))  # 3 lines + 3 merge lines: a run of its own
+            writer.add(graph("b"), nquads("b"))  # pending when the build fails
+            raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        pass
+    assert {g.value for g in store.store.named_graphs()} == {graph("a").value}
+    assert len(list(store.store.quads_for_pattern(None, None, None, graph("a")))) == 3
+    assert default_triples(store) == named_triples(store)
+    assert not list((tmp_path / "store").glob(".run-*"))
+
+
+def test_a_first_build_and_a_build_in_steps_give_the_same_export(tmp_path, monkeypatch):
+    """The empty-store path (every document in one run) and the incremental path (graphs added to
+    a store that holds others, and the dataset description recomputed) give the same bytes."""
+    import shutil
+
+    from kg.build import build, sample_paths
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    paths = sample_paths()
+    first = KGStore.open(tmp_path / "first")
+    build(first, paths)
+    steps = KGStore.open(tmp_path / "steps")
+    build(steps, paths[:2])
+    build(steps, paths[:4])
+    build(steps, paths)
+    assert steps.export("nquads", with_default_graph=True) == first.export("nquads", with_default_graph=True)
+    shutil.rmtree(tmp_path / "first")
