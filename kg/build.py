@@ -192,6 +192,11 @@ def _worker_count(workers: int, sources: list, scheduler: str | None) -> int:
 
 def _count(outcome, report: BuildReport) -> bool:
     """Put one extraction result in ``report``; False when the document failed (it is named in a warning)."""
+    if outcome.unread is not None:
+        report.failed.append(outcome.path)
+        report.warnings.append(outcome.unread)
+        return False
+    report.warnings.extend(outcome.read_warnings)
     if outcome.error is not None:
         report.failed.append(outcome.path)
         report.warnings.append(f"{outcome.path}: could not be built ({outcome.error}); skipped")
@@ -255,10 +260,10 @@ def _shard_jobs(documents: Iterator, folder: Path, copies: dict[str, list[str]],
     from kg.extract import batched
 
     for batch in batched(documents):
-        names = [(d.source.sha256, copies.get(d.source.sha256, [d.source.name])) for d in batch]
+        names = [(d.sha256, copies.get(d.sha256, [d.name])) for d in batch]
         shard = folder / f"documents-{_digest(*key, repr(names))}{SHARD_SUFFIX}"
         if shard.exists():
-            report.skipped_unchanged.extend(d.source.name for d in batch)
+            report.skipped_unchanged.extend(d.name for d in batch)
             continue
         yield batch, str(shard), {sha: more[1:] for sha, more in names if len(more) > 1}
 
@@ -296,64 +301,51 @@ def _place(path: Path) -> str:
 
 def _to_extract(sources: list[Path], progress, model: str, minter: Minter, store: KGStore, force: bool,
                 seen: _Seen, report: BuildReport) -> Iterator:
-    """The documents that need extracting, each read once; unreadable and unchanged ones go in ``report``.
+    """The files that need extracting, as :class:`kg.extract.SourceToRead` (read where they are
+    extracted); unchanged ones go in ``report``.
 
     A document is unchanged when the store holds exactly one graph of its content, built by the
     same kg version and model, whose item already carries this file name (a rename is rebuilt, so
-    the item's name is right). The bytes are hashed first: an unchanged file is not read (cleaned).
+    the item's name is right). Only the bytes are hashed here: reading (cleaning) a file is done by
+    the extractor, in a worker process when there are workers, so this process only writes. A file
+    whose bytes cannot be read is read here, to say what is wrong.
     """
+    from kg.extract import SourceToRead
+
     for path in progress(sources) if progress else sources:
-        if not force and _unchanged(path, model, minter, store, seen):
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            _report_unreadable(path, report)
+            continue
+        place = _place(path)
+        if digest in seen.first:  # a byte copy of a file met before in this build
+            seen.at[place] = digest
             report.skipped_unchanged.append(path.name)
             continue
-        try:
-            document = read_document(path)
-        except SourceError as error:
-            report.failed.append(str(path))
-            report.warnings.append(f"{error}; skipped")
-            continue
-        except Exception as error:  # noqa: BLE001 - a reader failing on one file must not stop the build
-            report.failed.append(str(path))
-            report.warnings.append(f"{path}: could not be read ({_one_line(error)}); skipped")
-            continue
-        report.warnings.extend(document.warnings)
-        source = document.source
-        seen.at[_place(path)] = source.sha256
-        if source.sha256 in seen.first:
-            report.skipped_unchanged.append(source.name)
-            continue
-        seen.first.add(source.sha256)
-        activity = minter.activity(build_key(source.sha256, __version__, model)).value
-        built = store.content_graphs(source.sha256)
-        if not force and [(a, source.name in names) for a, names in built.values()] == [(activity, True)]:
-            report.skipped_unchanged.append(source.name)
+        seen.at[place] = digest
+        seen.first.add(digest)
+        activity = minter.activity(build_key(digest, __version__, model)).value
+        built = store.content_graphs(digest)
+        if not force and [(a, path.name in names) for a, names in built.values()] == [(activity, True)]:
+            report.skipped_unchanged.append(path.name)
             continue
         if built:
-            seen.rebuilt.add(source.sha256)
-        yield document
+            seen.rebuilt.add(digest)
+        yield SourceToRead(str(path), digest)
 
 
-def _unchanged(path: Path, model: str, minter: Minter, store: KGStore, seen: _Seen) -> bool:
-    """True when the file's bytes are already built, by this kg and model, under this file name (or
-    are a byte copy of a file read before in this build): no need to read (clean) it.
-
-    Reading and cleaning every file took 8 of the 23 s of a no-change rebuild of 100 documents;
-    hashing the bytes takes milliseconds.
-    """
+def _report_unreadable(path: Path, report: BuildReport) -> None:
+    """Read a file whose bytes could not be hashed, so its warning says what is wrong."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return False  # reading it properly says what is wrong
-    if digest in seen.first:
-        seen.at[_place(path)] = digest
-        return True
-    activity = minter.activity(build_key(digest, __version__, model)).value
-    built = store.content_graphs(digest)
-    if [(a, path.name in names) for a, names in built.values()] == [(activity, True)]:
-        seen.first.add(digest)
-        seen.at[_place(path)] = digest
-        return True
-    return False
+        read_document(path)
+        message = f"{path}: could not be read (it changed while the build ran); skipped"
+    except SourceError as error:
+        message = f"{error}; skipped"
+    except Exception as error:  # noqa: BLE001 - a reader failing on one file must not stop the build
+        message = f"{path}: could not be read ({_one_line(error)}); skipped"
+    report.failed.append(str(path))
+    report.warnings.append(message)
 
 
 def _settle_files(store: KGStore, record: dict[str, str], seen: _Seen, built: dict[str, str]) -> None:

@@ -44,6 +44,9 @@ class ExtractedDocument:
     entities: dict[str, int] = field(default_factory=dict)
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: set (the whole warning) instead when the file could not be read; ``read_warnings`` are the reader's
+    unread: str | None = None
+    read_warnings: list[str] = field(default_factory=list)
 
     @property
     def quads(self) -> list[Quad]:
@@ -62,6 +65,20 @@ class ExtractedDocument:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self.graph = NamedNode(state["graph"]) if state["graph"] is not None else None
+
+
+@dataclass(frozen=True)
+class SourceToRead:
+    """A file a build extracts, read by the extractor (in a worker process when there are workers,
+    so the process that writes the store does not also clean every text): where it is, and the
+    SHA-256 of the bytes the build's skip check hashed."""
+
+    path: str
+    sha256: str
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
 
 
 class Extractor:
@@ -91,21 +108,34 @@ class Extractor:
             yield self.extract_one(document)
 
     def extract_one(self, document) -> ExtractedDocument:
+        """One document's graph: ``document`` is a ``kg.readers.ReadDocument``, or a :class:`SourceToRead`
+        that is read here first."""
         from kg.build import _one_line, build_time
         from kg.extractors.base import failures
         from kg.pipeline import run_pipeline
         from kg.rdf import document_quads
+        from kg.readers import SourceError, read_document
 
+        read_warnings: list[str] = []
+        if isinstance(document, SourceToRead):
+            try:
+                document = read_document(document.path)
+            except SourceError as error:
+                return ExtractedDocument(document.path, document.name, unread=f"{error}; skipped")
+            except Exception as error:  # noqa: BLE001 - a reader failing on one file must not stop the build
+                return ExtractedDocument(document.path, document.name,
+                                         unread=f"{document.path}: could not be read ({_one_line(error)}); skipped")
+            read_warnings = list(document.warnings)
         source, cleaned = document.source, document.cleaned
         try:
             started = build_time()
             doc = run_pipeline(self.nlp, cleaned.text, footers=cleaned.footers, reader_facts=document.facts)
             result = document_quads(source, cleaned, doc, self.info, self.minter, started, build_time())
         except Exception as error:  # noqa: BLE001 - one document must never stop a build
-            return ExtractedDocument(str(source.path), source.name, error=_one_line(error))
+            return ExtractedDocument(str(source.path), source.name, error=_one_line(error), read_warnings=read_warnings)
         return ExtractedDocument(str(source.path), source.name, result.graph,
                                  serialize(result.quads, format=RdfFormat.N_QUADS), len(doc), result.entities,
-                                 warnings=failures(doc))
+                                 warnings=failures(doc), read_warnings=read_warnings)
 
 
 class SchedulerError(Exception):
@@ -154,7 +184,7 @@ def shard_task(job: tuple, model: str | None, base: str) -> tuple[list[Extracted
     for document, outcome in zip(documents, outcomes):
         if outcome.error is None:
             lines.append(outcome.nquads)
-            names = more_names.get(document.source.sha256, [])
+            names = more_names.get(document.sha256, [])
             if names:
                 lines.append(serialize(file_name_quads(outcome.graph, outcome.quads, names), format=RdfFormat.N_QUADS))
             outcome.nquads = b""
