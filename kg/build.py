@@ -306,18 +306,19 @@ def _to_extract(sources: list[Path], progress, model: str, minter: Minter, store
 
     A document is unchanged when the store holds exactly one graph of its content, built by the
     same kg version and model, whose item already carries this file name (a rename is rebuilt, so
-    the item's name is right). Only the bytes are hashed here: reading (cleaning) a file is done by
-    the extractor, in a worker process when there are workers, so this process only writes. A file
-    whose bytes cannot be read is read here, to say what is wrong.
+    the item's name is right). Only the bytes are read and hashed here: reading (cleaning) the text
+    is done by the extractor, in a worker process when there are workers, so this process only
+    writes. A file whose bytes cannot be read is read here, to say what is wrong.
     """
     from kg.extract import SourceToRead
 
     for path in progress(sources) if progress else sources:
         try:
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            data = path.read_bytes()
         except OSError:
             _report_unreadable(path, report)
             continue
+        digest = hashlib.sha256(data).hexdigest()
         place = _place(path)
         if digest in seen.first:  # a byte copy of a file met before in this build
             seen.at[place] = digest
@@ -332,7 +333,7 @@ def _to_extract(sources: list[Path], progress, model: str, minter: Minter, store
             continue
         if built:
             seen.rebuilt.add(digest)
-        yield SourceToRead(str(path), digest)
+        yield SourceToRead(str(path), data, digest)
 
 
 def _report_unreadable(path: Path, report: BuildReport) -> None:

@@ -69,11 +69,13 @@ class ExtractedDocument:
 
 @dataclass(frozen=True)
 class SourceToRead:
-    """A file a build extracts, read by the extractor (in a worker process when there are workers,
-    so the process that writes the store does not also clean every text): where it is, and the
-    SHA-256 of the bytes the build's skip check hashed."""
+    """A file a build extracts, read (cleaned) by the extractor, in a worker process when there are
+    workers, so the process that writes the store does not also clean every text: where it is, the
+    bytes the build's skip check hashed (so a Dask worker on another machine needs no access to the
+    file) and their SHA-256."""
 
     path: str
+    data: bytes
     sha256: str
 
     @property
@@ -119,7 +121,7 @@ class Extractor:
         read_warnings: list[str] = []
         if isinstance(document, SourceToRead):
             try:
-                document = read_document(document.path)
+                document = read_document(document.path, document.data)
             except SourceError as error:
                 return ExtractedDocument(document.path, document.name, unread=f"{error}; skipped")
             except Exception as error:  # noqa: BLE001 - a reader failing on one file must not stop the build

@@ -58,11 +58,14 @@ def reader_for(file: SourceFile) -> Reader:
     return max((r for r in readers() if r.sniff is not None), key=lambda r: r.sniff(text))
 
 
-def read_document(path: Path | str) -> ReadDocument:
-    """Read one source file in whatever form it has, or raise :class:`SourceError` (one-line message)."""
+def read_document(path: Path | str, data: bytes | None = None) -> ReadDocument:
+    """Read one source file in whatever form it has, or raise :class:`SourceError` (one-line message).
+
+    ``data``: the file's bytes, read before (by ``kg build``, which hashed them), so the file is
+    not opened again (a worker on another machine need not see it)."""
     from kg.readers.markers import detach_glued_markers
 
-    file = read_file(path)
+    file = read_file(path, data)
     document = reader_for(file).read(file)
     document.cleaned = detach_glued_markers(document.cleaned)
     return document

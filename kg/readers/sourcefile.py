@@ -37,22 +37,28 @@ class SourceFile:
         return SourceText(self.path, self.path.name, self.text if raw is None else raw, self.sha256)
 
 
-def read_file(path: Path | str) -> SourceFile:
-    """The bytes of ``path``, or :class:`SourceError` when it is no readable, non-empty file."""
+def read_file(path: Path | str, data: bytes | None = None) -> SourceFile:
+    """The bytes of ``path`` (or ``data``, its bytes read before), or :class:`SourceError` when it is
+    no readable, non-empty file."""
     path = Path(path)
-    if path.is_dir():
-        raise SourceError(f"{path}: is a directory, not a text file; pass the .txt files inside it")
+    if data is None:
+        if path.is_dir():
+            raise SourceError(f"{path}: is a directory, not a text file; pass the .txt files inside it")
+        data = _read_bytes(path)
+    if not data.strip():
+        raise SourceError(f"{path}: " + ("is empty; nothing to read" if not data else "contains only whitespace; nothing to read"))
+    return SourceFile(path, data)
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise SourceError(f"{path}: no such file; check the path") from None
     except PermissionError:
         raise SourceError(f"{path}: permission denied; make the file readable") from None
     except OSError as error:
         raise SourceError(f"{path}: cannot be read ({error.strerror or error}); check the file") from None
-    if not data.strip():
-        raise SourceError(f"{path}: " + ("is empty; nothing to read" if not data else "contains only whitespace; nothing to read"))
-    return SourceFile(path, data)
 
 
 def read_source(path: Path | str) -> SourceText:
