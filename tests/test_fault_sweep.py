@@ -211,13 +211,10 @@ def test_a_store_in_folders_that_do_not_exist_yet_is_built_there(tmp_path):
 
 
 @pytest.mark.xfail(strict=True, reason="known gap: kg check reads every quad once, through the indexes that iteration "
-                   "uses; a flipped block in another of Oxigraph's indexes (by predicate, by object) is not read, and "
+                   "uses; a flipped block in another of Oxigraph's indexes (by predicate, by object) is not read, one in a small table can make opening the store hang, and "
                    "pyoxigraph offers no checksum verification of the whole store (README 'When things go wrong')")
 def test_check_notices_flipped_bytes_in_any_table(store, tmp_path):
     """Eight bytes inverted a third into each table file in turn (not truncated, not removed): each copy is reported."""
-    from kg.check import check_store
-    from kg.store import KGStore, StoreError
-
     missed = []
     for table in sorted(store.glob("*.sst")):
         copy = tmp_path / f"flipped-{table.stem}"
@@ -226,11 +223,19 @@ def test_check_notices_flipped_bytes_in_any_table(store, tmp_path):
         middle = len(data) // 3
         data[middle:middle + 8] = bytes(b ^ 0xFF for b in data[middle:middle + 8])
         (copy / table.name).write_bytes(bytes(data))
+        # In a child with a time limit: a flipped block in a small table can make RocksDB spin
+        # on open, and a hang is a miss too, not a reason to stop the suite.
+        probe = (
+            "import sys; from kg.check import check_store; from kg.store import KGStore, StoreError\n"
+            "try:\n    report = check_store(KGStore.open(sys.argv[1], read_only=True))\n"
+            "except StoreError:\n    sys.exit(0)\n"
+            "sys.exit(0 if any('damaged' in f for f in report.findings) else 1)"
+        )
         try:
-            report = check_store(KGStore.open(copy, read_only=True))
-        except StoreError:
-            continue  # refused at open, one line: noticed
-        if not any("damaged" in finding for finding in report.findings):
+            noticed = subprocess.run([sys.executable, "-c", probe, str(copy)], timeout=60, cwd=tmp_path).returncode == 0
+        except subprocess.TimeoutExpired:
+            noticed = False
+        if not noticed:
             missed.append(table.name)
         shutil.rmtree(copy)
     assert not missed, f"kg check missed flipped bytes in {len(missed)} table file(s): {missed}"
