@@ -161,15 +161,7 @@ def mention_tallies(quads: Iterable[Quad]) -> list[Quad]:
     Counted as the queries counted the mentions: a mention node with two entities (or classes)
     counts once for each pair, and every distinct mention node counts once.
     """
-    by_node: dict[NamedNode, dict[NamedNode, list]] = defaultdict(lambda: defaultdict(list))
-    items: dict[NamedNode, NamedNode] = {}
-    graph = None
-    for quad in quads:
-        graph = quad.graph_name
-        if quad.predicate in _PREDICATES:
-            by_node[quad.subject][quad.predicate].append(quad.object)
-        elif quad.predicate == NIF.sourceUrl:
-            items[quad.subject] = quad.object
+    by_node, items, graph = _mentions(list(quads))
     tallies: dict[tuple, tuple[set, set]] = {}
     for node, facts in by_node.items():
         for context in facts[NIF.referenceContext]:
