@@ -175,14 +175,13 @@ def mention_tallies(quads: Iterable[Quad]) -> list[Quad]:
                     forms.update(facts[KGV.surfaceForm])
     out = []
     for (item, entity, cls), (mentions, forms) in sorted(tallies.items(), key=lambda kv: str(kv[0])):
-        key = hashlib.sha256(f"{entity.value} {cls.value}".encode()).hexdigest()[:16]
-        tally = NamedNode(f"{item.value}/tally/{key}")
+        tally = NamedNode(f"{item.value}/tally/{_key(entity, cls)}")
         out += [
             Quad(tally, RDF.type, KGV.MentionTally, graph),
             Quad(tally, KGV.tallyOf, item, graph),
             Quad(tally, KGV.entity, entity, graph),
             Quad(tally, KGV.entityClass, cls, graph),
-            Quad(tally, KGV.mentionCount, Literal(str(len(mentions)), datatype=XSD.nonNegativeInteger), graph),
+            Quad(tally, KGV.mentionCount, _count(len(mentions)), graph),
         ]
         out += [Quad(tally, KGV.writtenAs, form, graph) for form in sorted(forms, key=str)]
     return out
