@@ -15,7 +15,8 @@ from typing import Callable, Iterable, Iterator
 from pyoxigraph import NamedNode, RdfFormat, serialize
 
 from kg import __version__
-from kg.readers import SourceError, read_document, suffixes
+from kg.errors import one_line
+from kg.readers import read_document, suffixes
 from kg.store import GraphWriter, KGStore, StoreError
 from kg.vocab import DEFAULT_BASE, Minter, build_key
 
@@ -345,13 +346,13 @@ def _to_extract(sources: list[Path], progress, model: str, minter: Minter, store
 
 def _report_unreadable(path: Path, report: BuildReport) -> None:
     """Read a file whose bytes could not be hashed, so its warning says what is wrong."""
+    from kg.extract import unread_message
+
     try:
         read_document(path)
         message = f"{path}: could not be read (it changed while the build ran); skipped"
-    except SourceError as error:
-        message = f"{error}; skipped"
     except Exception as error:  # noqa: BLE001 - a reader failing on one file must not stop the build
-        message = f"{path}: could not be read ({_one_line(error)}); skipped"
+        message = unread_message(path, error)
     report.failed.append(str(path))
     report.warnings.append(message)
 
@@ -405,7 +406,7 @@ def compact_if_bloated(store: KGStore, written: int, triples: int, warnings: lis
     try:
         store.rewrite()
     except (OSError, RuntimeError) as error:
-        warnings.append(f"the store at {store.path} could not be compacted ({_one_line(error)}); "
+        warnings.append(f"the store at {store.path} could not be compacted ({one_line(error)}); "
                         "it holds every document; run 'kg compact' when there is disk space for a copy")
         return False
     return True
@@ -423,9 +424,3 @@ def write_dataset_graph(store: KGStore, minter: Minter, *, changed: bool) -> Non
         store.remove_graph(minter.dataset_graph)
         store.replace_graph(minter.dataset_graph, describe_dataset(store.store, minter.base, merged=True))
         store.compact()
-
-
-def _one_line(error: BaseException) -> str:
-    """An exception as one short line: its message's words, else its type's name."""
-    text = " ".join(str(error).split()) or type(error).__name__
-    return text if len(text) <= 200 else text[:199] + "…"

@@ -24,3 +24,9 @@ OUTPUT = 6
 PARTIAL = 7
 #: The NLP pipeline could not be loaded (a --model that is not installed or not a spaCy pipeline).
 MODEL = 8
+
+
+def one_line(error: BaseException) -> str:
+    """An exception as one short line for a message: its words, else its type's name."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= 200 else text[:199] + "…"

@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
+from kg.errors import one_line
 from kg.vocab import KGV, RDF, Minter
 
 _RDF_TYPE, _KG_ITEM, _SOURCE_FILE = RDF.type, KGV.Item, KGV.sourceFile
@@ -65,6 +66,16 @@ class ExtractedDocument:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self.graph = NamedNode(state["graph"]) if state["graph"] is not None else None
+
+
+def unread_message(path: str | Path, error: BaseException) -> str:
+    """The build's warning for a file a reader refused: the reader's own line for a
+    :class:`~kg.readers.SourceError`, else what failed, on one line."""
+    from kg.readers import SourceError
+
+    if isinstance(error, SourceError):
+        return f"{error}; skipped"
+    return f"{path}: could not be read ({one_line(error)}); skipped"
 
 
 @dataclass(frozen=True)
@@ -112,21 +123,18 @@ class Extractor:
     def extract_one(self, document) -> ExtractedDocument:
         """One document's graph: ``document`` is a ``kg.readers.ReadDocument``, or a :class:`SourceToRead`
         that is read here first."""
-        from kg.build import _one_line, build_time
+        from kg.build import build_time
         from kg.extractors.base import failures
         from kg.pipeline import run_pipeline
         from kg.rdf import document_quads
-        from kg.readers import SourceError, read_document
+        from kg.readers import read_document
 
         read_warnings: list[str] = []
         if isinstance(document, SourceToRead):
             try:
                 document = read_document(document.path, document.data)
-            except SourceError as error:
-                return ExtractedDocument(document.path, document.name, unread=f"{error}; skipped")
             except Exception as error:  # noqa: BLE001 - a reader failing on one file must not stop the build
-                return ExtractedDocument(document.path, document.name,
-                                         unread=f"{document.path}: could not be read ({_one_line(error)}); skipped")
+                return ExtractedDocument(document.path, document.name, unread=unread_message(document.path, error))
             read_warnings = list(document.warnings)
         source, cleaned = document.source, document.cleaned
         try:
@@ -134,7 +142,7 @@ class Extractor:
             doc = run_pipeline(self.nlp, cleaned.text, footers=cleaned.footers, reader_facts=document.facts)
             result = document_quads(source, cleaned, doc, self.info, self.minter, started, build_time())
         except Exception as error:  # noqa: BLE001 - one document must never stop a build
-            return ExtractedDocument(str(source.path), source.name, error=_one_line(error), read_warnings=read_warnings)
+            return ExtractedDocument(str(source.path), source.name, error=one_line(error), read_warnings=read_warnings)
         return ExtractedDocument(str(source.path), source.name, result.graph,
                                  serialize(result.quads, format=RdfFormat.N_QUADS), len(doc), result.entities,
                                  warnings=failures(doc), read_warnings=read_warnings)
