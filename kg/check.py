@@ -13,13 +13,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.store import KGStore, StoreError, damaged_store_message
+from kg.store import LOG_BYTES, KGStore, StoreError, damaged_store_message, write_ahead_logs
 from kg.vocab import KG, PREFIXES
 
 #: A file in the store directory that exists while a build runs; left behind, the build was cut off.
 BUILD_MARKER = "kg-build-in-progress"
-#: A RocksDB write-ahead log bigger than this holds writes that opening the store must replay.
-_REPLAY_BYTES = 4096
 _PROV = PREFIXES["prov"]
 
 
@@ -42,8 +40,7 @@ def interrupted_build(path: Path) -> bool:
 def recovery_pending(path: Path) -> bool:
     """True when opening the store at ``path`` will replay a write-ahead log (after a kill), which can be slow."""
     try:  # another process may rotate its logs meanwhile
-        return interrupted_build(path) or any(
-            entry.stat().st_size > _REPLAY_BYTES for entry in os.scandir(path) if entry.name.endswith(".log") and entry.is_file())
+        return interrupted_build(path) or any(size > LOG_BYTES for size in write_ahead_logs(path))
     except OSError:
         return False
 

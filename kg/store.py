@@ -31,6 +31,7 @@ from pyoxigraph import (
     serialize,
 )
 
+from kg.errors import one_line
 from kg.export import declared_types, sorted_items, write_jsonld
 from kg.vocab import KG, KGV, PREFIXES, PROV, RDF
 
@@ -344,7 +345,7 @@ class KGStore:
         """
         if not self.read_only:
             self.store.flush()
-            if self.path is not None and _write_ahead_log(self.path) > _LOG_BYTES:
+            if self.path is not None and sum(write_ahead_logs(self.path)) > LOG_BYTES:
                 self.store.optimize()
 
     def rewrite(self) -> None:
@@ -501,7 +502,7 @@ class GraphWriter:
             self._scratch = tempfile.NamedTemporaryFile(prefix=_RUN_PREFIX, suffix=".nq", dir=self.kg.path)
         self._scratch.write(nquads)
         self._lines += lines
-        self._merge.update(line[: line.rindex(b" <")] + b" .\n" for line in nquads.splitlines())
+        self._merge.update(_merge_lines(nquads))
         self._pending.add(graph.value)
         if self._lines + len(self._merge) >= self.run_quads:
             self.flush()
@@ -526,8 +527,7 @@ class GraphWriter:
         try:
             yield
         except (OSError, RuntimeError) as error:
-            detail = " ".join(str(error).split())[:200] or type(error).__name__
-            raise StoreError(f"{what} into the store at {self.kg.path} failed: {detail}") from error
+            raise StoreError(f"{what} into the store at {self.kg.path} failed: {one_line(error)}") from error
 
     def _close(self) -> None:
         if self._scratch is not None:
@@ -536,28 +536,33 @@ class GraphWriter:
         self._merge, self._lines, self._pending = set(), 0, set()
 
 
-#: A write-ahead log larger than this holds writes (``kg.check`` uses the same bound).
-_LOG_BYTES = 4096
+#: A RocksDB write-ahead log larger than this holds writes (opening the store replays them).
+LOG_BYTES = 4096
 
 
-def _write_ahead_log(path: Path) -> int:
-    """Bytes of RocksDB write-ahead logs in the store directory."""
-    total = 0
+def write_ahead_logs(path: Path) -> list[int]:
+    """The sizes of the RocksDB write-ahead logs in the store directory (one may go while it is read)."""
+    sizes = []
     for entry in os.scandir(path):
         try:
-            total += entry.stat().st_size if entry.name.endswith(".log") and entry.is_file() else 0
+            if entry.name.endswith(".log") and entry.is_file():
+                sizes.append(entry.stat().st_size)
         except FileNotFoundError:
             pass
-    return total
+    return sizes
 
 
-def _merge(named: bytes) -> bytes:
+def _merge_lines(named: bytes) -> set[bytes]:
     """The distinct triples of N-Quads ``named`` as default-graph N-Quads lines.
 
     Each line ends with its graph's IRI and ``.``; an IRI holds no space and no ``<``, so the
     graph term starts at the line's last ``' <'`` (a literal before it may hold that pair).
     """
-    return b"".join({line[: line.rindex(b" <")] + b" .\n" for line in named.splitlines()})
+    return {line[: line.rindex(b" <")] + b" .\n" for line in named.splitlines()}
+
+
+def _merge(named: bytes) -> bytes:
+    return b"".join(_merge_lines(named))
 
 
 def _sibling(path: Path, role: str) -> Path:
