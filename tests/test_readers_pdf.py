@@ -3,7 +3,8 @@
 The fixtures are made from an invented letter: ``brief-35570-XV-99.pdf`` with enscript + ps2pdf
 (proportional font), ``scan.pdf`` by rendering it to an image-only PDF with ghostscript
 (``gs -sDEVICE=pdfimage8 -r40``), ``half-scanned.pdf`` by joining a text page and an image page of
-a two-page version with ``gs -sDEVICE=pdfwrite``.
+a two-page version with ``gs -sDEVICE=pdfwrite``. ``indented-paragraphs.pdf`` is an invented
+verslag typeset with ``groff -ms -Tpdf`` (``.PP`` paragraphs, first lines indented).
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ def test_text_layer_is_the_raw_text_and_gets_the_pdf_text_cleaning():
     start = text.index("banenafspraak")
     assert document.cleaned.raw_text_of(start, start + len("banenafspraak")) == "banen-\nafspraak"
     assert document.source.name == "brief-35570-XV-99.pdf"
+
+
+def test_a_paragraph_pdfminer_splits_into_two_boxes_is_joined_again_and_paragraphs_stay_apart():
+    raw = read_document(DATA / "indented-paragraphs.pdf").raw
+    # pdfminer alone gives "Het wo-\n\nord": the second line is not aligned with the indented first
+    assert "heet de leden welkom. Het wo-\nord is eerst aan mevrouw Öztürk" in raw
+    assert "Werkgelegenheid.\n\nDe voorzitter: Ik open" in raw
+    assert raw.endswith("beschut werk.\n\n\f")
 
 
 def test_ligatures_are_spelt_out():
