@@ -9,14 +9,17 @@ gazetteer components. Nothing is ever downloaded.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
-from kg.extractors.tokenizer import customize_tokenizer
+# spaCy is imported where a pipeline is loaded or run, not here: a no-change rebuild asks
+# :func:`rules_only_info` which mode it would run and never loads a pipeline, and importing spaCy
+# (with thinc and its registry) took 1.5-2 s of its 4-5 s.
 
 DEFAULT_MODEL = "nl_core_news_sm"
 
@@ -75,12 +78,25 @@ def _register_components() -> None:
 
 
 def model_installed(name: str = DEFAULT_MODEL) -> bool:
-    """True when the spaCy pipeline package ``name`` can be loaded."""
-    return spacy.util.is_package(name)
+    """True when the spaCy pipeline package ``name`` is installed (what ``spacy.util.is_package``
+    checks, without importing spaCy)."""
+    try:
+        metadata.distribution(name)
+    except Exception:  # noqa: BLE001 - spaCy's check treats any failure as "not installed"
+        return False
+    return True
+
+
+def spacy_version() -> str:
+    """The installed spaCy's version, read from its package metadata (``spacy.__version__``
+    without importing spaCy)."""
+    return metadata.version("spacy")
 
 
 def _load_spacy_pipeline(name: str) -> Language:
     """``spacy.load(name)``, with a folder that is not a spaCy pipeline reported as :class:`ModelNotFound`."""
+    import spacy
+
     try:
         return spacy.load(name)
     except (OSError, ValueError, KeyError) as error:  # spaCy's E050/E053 (no config.cfg/meta.json), bad config
@@ -99,7 +115,7 @@ def rules_only_info(model: str | None = None) -> PipelineInfo | None:
     """
     if model or model_installed(DEFAULT_MODEL):
         return None
-    return PipelineInfo("rules-only", "spacy.blank('nl')", spacy.__version__)
+    return PipelineInfo("rules-only", "spacy.blank('nl')", spacy_version())
 
 
 def load_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
@@ -108,6 +124,10 @@ def load_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
     ``model`` may be an installed pipeline package or a pipeline directory. Raises
     :class:`ModelNotFound` when it is named explicitly but cannot be found.
     """
+    import spacy
+
+    from kg.extractors.tokenizer import customize_tokenizer
+
     _register_components()
     name = model or DEFAULT_MODEL
     if model_installed(name) or Path(name).is_dir():
@@ -148,6 +168,8 @@ def run_pipeline(nlp: Language, text: str, *, footers: Iterable[str] = (), reade
     ``footers`` and ``reader_facts`` (what the reader found, see ``kg.readers.contract``) are set on
     the Doc before kg's components run.
     """
+    from spacy.tokens import Doc
+
     from kg.extractors.base import seed_reader_facts, seed_text
 
     if len(text) <= nlp.max_length:

@@ -7,7 +7,20 @@ posts (:mod:`.persons`), motions (:mod:`.motions`), questions and answers (:mod:
 actor-instrument associations (:mod:`.associations`); :func:`document_quads` is the one entry point.
 """
 
-from kg.rdf.document import DocumentResult, document_quads
-from kg.rdf.ontology import ontology_quads
 
 __all__ = ["DocumentResult", "document_quads", "ontology_quads"]
+
+
+def __getattr__(name: str):
+    # Imported on first use: the document writer needs spaCy (through kg.extractors.base), the
+    # ontology graph does not, and a no-change rebuild writes the ontology graph without
+    # extracting anything, so it need not import spaCy.
+    if name in ("DocumentResult", "document_quads"):
+        from kg.rdf import document
+
+        return getattr(document, name)
+    if name == "ontology_quads":
+        from kg.rdf.ontology import ontology_quads
+
+        return ontology_quads
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

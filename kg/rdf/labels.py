@@ -7,7 +7,7 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def _concept_labels() -> dict[str, str]:
-    from kg.extractors.gazetteer import load_vocabulary
+    from kg.extractors.vocabulary import load_vocabulary
 
     return {concept.path: concept.pref_label for concept in load_vocabulary()}
 
@@ -20,7 +20,7 @@ def concept_label(path: str) -> str:
 @lru_cache(maxsize=1)
 def party_paths() -> dict[str, str]:
     """Casefolded party label -> concept path, for parties written next to motion submitters."""
-    from kg.extractors.gazetteer import load_vocabulary
+    from kg.extractors.vocabulary import load_vocabulary
 
     return {
         label.casefold(): concept.path

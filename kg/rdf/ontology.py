@@ -29,7 +29,7 @@ def ontology_quads(minter: Minter) -> Iterable[Quad]:
 
 def matched_form_quads(minter: Minter) -> Iterable[Quad]:
     """One ``skos:hiddenLabel`` per rule-made form of each vocabulary concept (see the module docstring)."""
-    from kg.extractors.gazetteer import load_vocabulary, matched_forms
+    from kg.extractors.vocabulary import load_vocabulary, matched_forms
 
     for concept in load_vocabulary():
         subject = minter.iri(concept.path)
