@@ -126,7 +126,7 @@ def load_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
     """
     import spacy
 
-    from kg.extractors.tokenizer import customize_tokenizer
+    from kg.extractors.tokenizer import blank_pipeline, customize_tokenizer
 
     _register_components()
     name = model or DEFAULT_MODEL
@@ -144,8 +144,7 @@ def load_pipeline(model: str | None = None) -> tuple[Language, PipelineInfo]:
             "or leave out --model to run rules-only"
         )
     else:
-        nlp = spacy.blank("nl")
-        customize_tokenizer(nlp)
+        nlp = blank_pipeline("nl")  # spacy.blank("nl") with customize_tokenizer's rules, made in one step
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("kg_layout")
         info = rules_only_info()
