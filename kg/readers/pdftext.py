@@ -266,6 +266,8 @@ _COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 
 
 def _strip_accents(word: str) -> str:
+    if word.isascii():  # nothing to decompose (most words): skip the normalisation
+        return word
     return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
 
@@ -499,6 +501,22 @@ def _find_markers(text: str, blocks: list[_Block]) -> list[tuple[int, int, int]]
 # --------------------------------------------------------------------------------------------
 
 
+def _compose(*maps: array) -> array:
+    """``maps[0][maps[1][...[i]]]`` for every ``i`` of the last map, as one ``array("l")``.
+
+    Indexed with numpy: the same lookups one character at a time were a tenth of cleaning a text.
+    """
+    import numpy  # spaCy's dependency, so there already; not needed to import the readers
+
+    dtype = numpy.dtype(f"=i{maps[0].itemsize}")
+    composed = numpy.frombuffer(maps[-1], dtype=dtype)
+    for back in reversed(maps[:-1]):
+        composed = numpy.frombuffer(back, dtype=dtype)[composed]
+    result = array("l")
+    result.frombytes(composed.astype(dtype, copy=False).tobytes())
+    return result
+
+
 def clean(raw: str) -> CleanedText:
     """Clean ``raw`` for NLP: normalise odd characters, drop page footers, undo line-break
     hyphenation, detach footnote markers; record footers, footnote bodies and markers."""
@@ -519,7 +537,7 @@ def clean(raw: str) -> CleanedText:
     text3, back3, inserted = apply_edits(text2, [(s, s, " ") for _, s, _ in found])
 
     # every stage map ends with an entry for the end of its text, so the composition does too
-    offsets = array("l", (back0[back1[back2[i]]] for i in back3))
+    offsets = _compose(back0, back1, back2, back3)
     marker_starts = {s for _, s, _ in found}
 
     def shift(offset: int) -> int:

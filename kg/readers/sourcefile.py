@@ -9,7 +9,7 @@ such files build.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -108,8 +108,13 @@ def _decode_problem(data: bytes, error: UnicodeDecodeError) -> str:
     return f"is not UTF-8 text (invalid byte 0x{data[error.start]:02x} at offset {error.start})"
 
 
+#: The control characters (Unicode category Cc: U+0000-U+001F and U+007F-U+009F) but tab, line
+#: feed, form feed and carriage return: one regex scan instead of a category lookup per character.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def control_ratio(text: str) -> float:
     """Share of control characters (other than tab, newlines, form feed) in the first 100,000 characters."""
     sample = text[:100_000]
-    bad = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    bad = len(_CONTROL.findall(sample))
     return bad / max(len(sample), 1)
