@@ -147,6 +147,9 @@ class _Grammar:
     paren_dash: re.Pattern
     list_dash: re.Pattern
     paren_letter: re.Pattern
+    line_letter: re.Pattern
+    dossier_row: re.Pattern
+    own_dossier: re.Pattern
     number_then_dossier: re.Pattern
     bare_number: re.Pattern
     kst_dash: re.Pattern
@@ -197,9 +200,11 @@ def _grammar() -> _Grammar:
         rf"|(?<![\w])(?P<chpre>{chamber_prefixes})(?![\w]))"
     )
     session = rf"(?:\s*(?:,\s*)?(?:{session_words}\s+)?(?P<year>{_YEAR}))?"
+    # '(33000-XV, nr. 31, was nr. 25)': a changed motion keeps the number it replaces beside it
+    was_part = rf"(?:\s*,\s*was\s+{nr_words}\s*(?P<was>\d{{1,4}}))?"
     general = (
         rf"(?:{prefix}{session}\s*(?:,\s*)?)?(?P<dossiers>{dossier_full}(?:{dossier_sep}{dossier_full})*)"
-        rf"(?:{nr_part})?{suffix}{pages}"
+        rf"(?:{nr_part}{was_part})?{suffix}{pages}"
     )
     dash_tail = rf"(?P<d>\d{{1,2}}[ \u00a0]?\d{{3}})-(?:(?P<t>{toev})-)?(?P<n>\d{{1,4}})(?![\w\-])"
     hand_words = _words(v["handelingen_words"])
@@ -226,16 +231,35 @@ def _grammar() -> _Grammar:
         ),
         # '(34.352, AA)', '(35 213, H)': an Eerste Kamer paper's letter after its dossier, in parentheses
         paren_letter=re.compile(rf"(?<=\()[ \t]*(?P<d>\d{{2}}[ .\u00a0]?\d{{3}}),[ \t]*(?P<n>{letter})[ \t]*(?=\))"),
+        # '31.780, A<TAB>24-06-2009<TAB>Gewijzigd voorstel van wet': an Eerste Kamer paper opening a
+        # line of a dossier's list of papers
+        line_letter=re.compile(
+            rf"(?m)^[ \t]*(?P<d>\d{{2}}[ .\u00a0]?\d{{3}}),[ \t]*(?P<n>{letter})(?=(?:\t|[ ]{{2,}})\S)"
+        ),
+        # '8<TAB>14-05-2007<TAB>Amendement van het lid ...': a row of a dossier page's table of papers
+        # (number, then date), which cites the page's own dossier
+        dossier_row=re.compile(
+            rf"(?m)^[ \t]*(?P<n>\d{{1,4}}|{letter})(?:\t+|[ ]{{2,}})(?=\d{{1,2}}[-./]\d{{1,2}}[-./](?:19|20)\d{{2}}(?!\d)"
+            rf"|\d{{1,2}}\s+(?:{_words(v['months'])})\s+(?:19|20)\d{{2}})"
+        ),
+        # the dossier a dossier page is about: a metadata value, or its title 'DOSSIER Title' / 'Title (DOSSIER)'
+        own_dossier=re.compile(
+            rf"^\s*(?P<a>\d{{2}}[ .\u00a0]?\d{{3}})(?:(?:\s?[-–]\s?|\s+)(?P<at>{toev}))?(?:\s+\S.*)?$"
+            rf"|^.*\S\s*\(\s*(?P<b>\d{{2}}[ .\u00a0]?\d{{3}})(?:(?:\s?[-–]\s?|\s+)(?P<bt>{toev}))?\s*\)\s*$"
+        ),
         # 'Zij krijgt nr. 31 (24787).', 'nr. 46, was nr. 26 (35570-XV)': the Handelingen number a
         # motion gets, its dossier after it in parentheses (five digits, so no year is read as one)
+        # ('Zij krijgt letter F (28870).' in the Eerste Kamer)
         number_then_dossier=re.compile(
-            rf"{nr_words}\s*(?P<n>\d{{1,4}})(?:\s*,\s*was\s+{nr_words}\s*(?P<was>\d{{1,4}}))?"
+            rf"(?:{nr_words}\s*(?P<n>\d{{1,4}})|{letter_words}\s+(?P<letter>{letter})(?![\w]))"
+            rf"(?:\s*,\s*was\s+{nr_words}\s*(?P<was>\d{{1,4}}))?"
             rf"\s*\(\s*(?P<d>\d{{2}}[ \u00a0]?\d{{3}})(?:\s*[-–]?\s*(?P<t>{toev}))?\s*\)"
         ),
         # '(nr. 5)', '(stuk nrs. 5 en 6)', 'ter vervanging van nr. 17': a number with no dossier,
         # which a text on one dossier writes after it has cited the dossier in full
         bare_number=re.compile(
             rf"(?:\(\s*|(?<![\w])ter\s+vervanging\s+van\s+)(?P<ref>{nr_words}\s*(?P<nums>{num_list}))(?=\s*[),;])"
+            rf"|(?<![\w])(?P<stuk>(?:de\s+)?stukken\s+nrs?\.\s*(?P<stuknums>{num_list}))(?![\w])"
         ),
         kst_dash=re.compile(
             r"(?<![\w\-])[kK][sS][tT]-(?P<d>\d{4,5})(?:-(?P<t>[A-Z]{1,6}|\d{1,2}(?=-)))?-(?P<n>\d{1,4}|[A-Z]{1,2})(?![\w\-])"
@@ -307,6 +331,8 @@ def _general(match: re.Match, text: str, eerste_kamer: bool) -> Reference | None
     numbers: list[tuple[str, int]] = []
     if match["nums"]:
         numbers = [(n, match.start("nums") + e) for n, e in _numbers(match["nums"])]
+        if match["was"]:
+            numbers.append((match["was"], match.end("was")))
     elif match["letters"]:
         numbers = [(n, match.start("letters") + e) for n, e in _numbers(match["letters"]) if not n.isdigit()]
     elif match["bare"] and _chamber(match, eerste_kamer) == "ek":
@@ -334,7 +360,8 @@ def _dash(match: re.Match) -> Reference | None:
 
 def _number_then_dossier(match: re.Match) -> Reference:
     """``nr. 46, was nr. 26 (35570-XV)``: the new number and, when given, the number it replaces."""
-    new = replace(_citation(normalize(match["d"], match["t"], match["n"])), start=match.start(), end=match.end("n"))
+    number = match["n"] or match["letter"]
+    new = replace(_citation(normalize(match["d"], match["t"], number)), start=match.start(), end=match.end("n" if match["n"] else "letter"))
     if not match["was"]:
         return Reference(match.start(), match.end(), (replace(new, end=-1),))
     was = replace(_citation(normalize(match["d"], match["t"], match["was"])), start=match.end("n"), end=match.end())
@@ -369,11 +396,13 @@ def _plain_handelingen(match: re.Match) -> Reference | None:
     return Reference(match.start(), match.end(), (Citation(nid, number=match["n"]),), "aanhangsel" if match["ah"] == "ah" else "handelingen")
 
 
-def find_references(text: str, eerste_kamer: bool = False) -> list[Reference]:
+def find_references(text: str, eerste_kamer: bool = False, own_dossier: str | None = None) -> list[Reference]:
     """Every Kamerstuk, Handelingen and Aanhangsel citation in ``text``, in text order.
 
     ``eerste_kamer`` says the text is an Eerste Kamer document, where ``31 234, J`` cites letter J.
-    Overlapping candidates are resolved in favour of the earliest, then the longest.
+    ``own_dossier`` is the dossier a dossier page is about: the rows of its table of papers and
+    numbers without a dossier (``stuk nr. 8``) cite it. Overlapping candidates are resolved in
+    favour of the earliest, then the longest.
     """
     if not text:
         return []
@@ -387,9 +416,12 @@ def find_references(text: str, eerste_kamer: bool = False) -> list[Reference]:
         candidates.append(Reference(match.start(), match.end(), (_citation(normalize(match["d"], match["t"], match["n"])),)))
     for match in g.kst_compact.finditer(text):
         candidates.append(Reference(match.start(), match.end(), (_citation(normalize(match["d"], None, match["n"])),)))
-    for pattern in (g.prefixed_dash, g.bare_dash, g.paren_dash, g.list_dash, g.paren_letter):
+    for pattern in (g.prefixed_dash, g.bare_dash, g.paren_dash, g.list_dash, g.paren_letter, g.line_letter):
         for match in pattern.finditer(text):
             candidates.append(_dash(match))
+    if own_dossier:
+        for match in g.dossier_row.finditer(text):
+            candidates.append(Reference(match.start("n"), match.end("n"), (_citation(f"{own_dossier}-{match['n']}"),)))
     for match in g.number_then_dossier.finditer(text):
         candidates.append(_number_then_dossier(match))
     for match in g.general.finditer(text):
@@ -399,29 +431,53 @@ def find_references(text: str, eerste_kamer: bool = False) -> list[Reference]:
         if chosen and ref.start < chosen[-1].end:
             continue
         chosen.append(_trimmed(ref, text))
-    return _with_bare_numbers(text, chosen)
+    return _with_bare_numbers(text, chosen, own_dossier)
 
 
-def _with_bare_numbers(text: str, chosen: list[Reference]) -> list[Reference]:
+def _with_bare_numbers(text: str, chosen: list[Reference], own_dossier: str | None) -> list[Reference]:
     """``(TK 24 787, nr. 3) ... In het verslag (nr. 5)``: a number without a dossier cites the
-    dossier of the last Kamerstuk cited before it in the same paragraph (no blank line between)."""
+    dossier of the last Kamerstuk cited before it in the same paragraph (no blank line between),
+    or else, on a dossier page, the page's own dossier."""
     g = _grammar()
     out = list(chosen)
     for match in g.bare_number.finditer(text):
-        if any(r.start <= match.start("nums") < r.end for r in chosen):
+        ref, nums = ("stuk", "stuknums") if match["stuk"] else ("ref", "nums")
+        if any(r.start <= match.start(nums) < r.end for r in chosen):
             continue
         before = [r for r in chosen if r.end <= match.start() and r.kind == "kamerstuk" and r.citations[-1].dossier]
-        if not before or "\n\n" in text[before[-1].end : match.start()] or match.start() - before[-1].end > 600:
+        if before and "\n\n" not in text[before[-1].end : match.start()] and match.start() - before[-1].end <= 600:
+            dossier = before[-1].citations[-1].dossier
+        elif own_dossier:
+            dossier = own_dossier
+        else:
             continue
-        dossier = before[-1].citations[-1].dossier
-        numbers = [(n, match.start("nums") + e) for n, e in _numbers(match["nums"])]
+        numbers = [(n, match.start(nums) + e) for n, e in _numbers(match[nums])]
         citations = tuple(
-            Citation(f"{dossier}-{n}", dossier, n, start=match.start("ref") if i == 0 else numbers[i - 1][1], end=e)
+            Citation(f"{dossier}-{n}", dossier, n, start=match.start(ref) if i == 0 else numbers[i - 1][1], end=e)
             for i, (n, e) in enumerate(numbers)
         )
         if citations:
-            out.append(Reference(match.start("ref"), match.end("ref"), citations))
+            out.append(Reference(match.start(ref), match.end(ref), citations))
     return sorted(out, key=lambda r: r.start)
+
+
+def dossier_of_page(facts: dict) -> str | None:
+    """The dossier a dossier page is about, when its metadata or title names one and no paper of it:
+    ``Kamerstukdossier: 30552``, a title ``31.780 Wet werk en ...`` or ``Wet inschakeling
+    werkzoekenden (24787)``. None for a document with a Kamerstuk id of its own."""
+    if facts.get("identifiers"):
+        return None
+    keys = {k.casefold() for k in vocabulary()["dossier_keys"]}
+    metadata = facts.get("metadata") if isinstance(facts.get("metadata"), dict) else {}
+    values = [str(v) for k, v in metadata.items() if str(k).casefold() in keys]
+    values += [str(facts["title"])] if facts.get("title") else []
+    for value in values:
+        match = _grammar().own_dossier.match(" ".join(value.split()))
+        if match:
+            digits = re.sub(r"\D", "", match["a"] or match["b"])
+            toevoeging = match["at"] if match["a"] else match["bt"]
+            return f"{digits}-{toevoeging}" if toevoeging else digits
+    return None
 
 
 def _trimmed(ref: Reference, text: str) -> Reference:
@@ -556,7 +612,7 @@ def _annotate(doc: Doc) -> None:
     if own.title and not facts.get("title"):
         facts["title"] = own.title
     exclude = set(facts.get("identifiers") or ())
-    for ref in find_references(text, eerste_kamer=is_eerste_kamer(doc)):
+    for ref in find_references(text, eerste_kamer=is_eerste_kamer(doc), own_dossier=dossier_of_page({**base.reader_facts(doc), **facts})):
         for citation in ref.citations:
             span = doc.char_span(citation.start, citation.end, alignment_mode="expand")
             if span is None or citation.id in exclude:

@@ -94,7 +94,7 @@ def _patterns() -> _Patterns:
         bare=re.compile(rf"{motie}\s*\(\s*"),
         debate=re.compile(
             _words(v["debate_number"])
-            + rf"\s*(?P<num>\d{{1,4}})\s*\(\s*(?P<d>\d{{1,2}}[ \u00a0]?\d{{3}})(?:\s*[-–]?\s*(?P<t>{toev}))?\s*\)"
+            + rf"\s*(?P<num>\d{{1,4}}|[A-Z]{{1,2}}(?![\w]))\s*\(\s*(?P<d>\d{{1,2}}[ \u00a0]?\d{{3}})(?:\s*[-–]?\s*(?P<t>{toev}))?\s*\)"
         ),
         submitted=re.compile(_words(v["debate_submitted_by"]) + rf"\s+{member}\s+{names}{cs}"),
         proposed=re.compile(rf"[Dd]oor\s+{member}\s+{names}{cs}\s+" + _words(v["debate_proposed_by"])),

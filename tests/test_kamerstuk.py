@@ -94,6 +94,8 @@ def test_the_number_ending_an_item_of_a_web_list(text, expected):
         ("wordt zij voldoende ondersteund.\n\nZij krijgt nr. 31 (24787).", ["24787-31"]),
         ("Zij krijgt nr. 10 (34725-XV).", ["34725-XV-10"]),
         ("Zij krijgt nr. 46, was nr. 26 (35570-XV).", ["35570-XV-46", "35570-XV-26"]),
+        ("Deze motie is voorgesteld door de leden Kox en De Vos. Zij krijgt letter F (28870).", ["28870-F"]),
+        ("voor jongeren met een Wajonguitkering (33000-XV, nr.  31, was\nnr. 25).", ["33000-XV-31", "33000-XV-25"]),
     ],
 )
 def test_a_handelingen_number_with_its_dossier_after_it(text, expected):
@@ -114,6 +116,44 @@ def test_a_handelingen_number_with_its_dossier_after_it(text, expected):
 def test_a_number_without_its_dossier_cites_the_dossier_cited_before_it(text, expected):
     """Within a paragraph; a blank line, or no dossier cited before, leaves the number alone."""
     assert ids(text) == expected
+
+
+def test_a_dossier_page_cites_its_own_dossier_in_its_table_rows_and_bare_numbers():
+    page = (
+        "Nr.\tDatum\tTitel\tIndiener\n"
+        "1\t20-06-2006\tKoninklijke boodschap\n"
+        "8\t14-05-2007\tAmendement van het lid Spekman over een wachtlijstgarantie\tJ. Spekman (PvdA)\n"
+        "12  16 mei 2007  Amendement van de leden Van Hijum en Ortega-Martijn\n\n"
+        "Het amendement-Spekman (stuk nr. 8) is aangenomen. De amendementen op de stukken nrs. 12 en 13 ook.\n"
+        "Op 1\t2 staat niets.\n"
+    )
+    assert ids(page) == []  # without knowing the page's dossier, none of these is a citation
+    found = [c.id for r in find_references(page, own_dossier="30552") for c in r.citations]
+    assert found == ["30552-1", "30552-8", "30552-12", "30552-8", "30552-12", "30552-13"]
+
+
+@pytest.mark.parametrize(
+    ("facts", "expected"),
+    [
+        ({"metadata": {"Kamerstukdossier": "30552"}}, "30552"),
+        ({"metadata": {"Kamerstuknummer": "24787"}}, "24787"),
+        ({"title": "31.780 Wet werk en arbeidsondersteuning jonggehandicapten"}, "31780"),
+        ({"title": "Wet inschakeling werkzoekenden (24787)"}, "24787"),
+        ({"title": "Begroting SZW 2012 (33 000 XV)"}, "33000-XV"),
+        ({"title": "31.780 Wet Wajong", "identifiers": ["31780-A"]}, None),  # a paper, not a dossier page
+        ({"title": "Brief over 2023 en verder"}, None),
+        ({"metadata": {"Kenmerk": "30552"}}, None),
+    ],
+)
+def test_the_dossier_of_a_dossier_page(facts, expected):
+    from kg.extractors.kamerstuk import dossier_of_page
+
+    assert dossier_of_page(facts) == expected
+
+
+def test_an_eerste_kamer_paper_opening_a_line_of_a_dossier_list():
+    text = "Parlementaire stukken Eerste Kamer\n\n31.780, A\t24-06-2009\tGewijzigd voorstel van wet\n31.780, F  08-12-2009  Motie\n"
+    assert ids(text) == ["31780-A", "31780-F"]
 
 
 @pytest.mark.parametrize("text", ["zie nr. 3 (2019) en nr. 5 (12 345 678)", "bijlage nr. 2 (blz. 14)"])

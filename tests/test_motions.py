@@ -170,6 +170,17 @@ def test_one_submitter_group_shares_its_only_id(nlp):
     assert [k for _, k, _ in motions(nlp, ambiguous)][-1] == ""
 
 
+def test_an_eerste_kamer_debate_assigns_a_letter(nlp):
+    text = (
+        "De motie luidt:\n\nMotie\nDe Kamer,\ngehoord de beraadslaging,\nverzoekt de regering iets,\n"
+        "en gaat over tot de orde van de dag.\n\nDe voorzitter: Deze motie is voorgesteld door de leden Kox, "
+        "Meindertsma-Çakır en De Vos. Zij krijgt letter F (28870).\n"
+    )
+    found = motions(nlp, text)
+    assert found[-1][1] == "28870-F"
+    assert found[-1][2]["submitters"] == ["Kox", "Meindertsma-Çakır", "De Vos"]
+
+
 def test_debate_assigns_the_number(nlp):
     text = (
         "De motie luidt:\n\nMotie\nDe Kamer,\ngehoord de beraadslaging,\nverzoekt de regering iets,\n"
