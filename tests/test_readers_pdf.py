@@ -41,6 +41,14 @@ def test_a_paragraph_pdfminer_splits_into_two_boxes_is_joined_again_and_paragrap
     assert raw.endswith("beschut werk.\n\n\f")
 
 
+def test_a_cedilla_drawn_under_a_letter_becomes_one_letter():
+    from kg.readers.pdf import compose_accents
+
+    # groff draws ş as s + ¸ (the text layer of such a PDF says "Kos¸er")
+    assert compose_accents("de motie-Kos¸er Kaya en mevrouw C¸elik") == "de motie-Koşer Kaya en mevrouw Çelik"
+    assert compose_accents("Ozt¨urk, x¸ en 12¸5") == "Ozt¨urk, x¸ en 12¸5"  # above-marks and pairs Unicode lacks stay
+
+
 def test_ligatures_are_spelt_out():
     from kg.readers.pdf import spell_out_ligatures
 

@@ -28,6 +28,12 @@ _LIGATURES = re.compile("[\ufb00-\ufb06]")
 _LIGATURE_LETTERS = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 #: Fewer letters than this per page means there is no usable text layer.
 _MIN_LETTERS_PER_PAGE = 20
+#: Spacing marks some typesetters (groff, TeX) draw under a plain letter for a letter their font
+#: lacks, after it in the text layer (``s`` + ``¸`` for ``ş``), with the combining mark each stands for.
+#: Marks drawn above a letter are left alone: whether they belong to the letter before or after is
+#: not clear from the text (``Ozt¨urk``).
+_MARKS_BELOW = {"\u00b8": "\u0327", "\u02db": "\u0328"}
+_LETTER_MARK_BELOW = re.compile(r"(?P<letter>[^\W\d_])(?P<mark>[\u00b8\u02db])")
 
 
 def extract_text(file: SourceFile) -> tuple[str, int]:
@@ -49,7 +55,7 @@ def extract_text(file: SourceFile) -> tuple[str, int]:
     except Exception as error:  # noqa: BLE001 - pdfminer raises many types for damaged or encrypted files
         reason = " ".join(str(error).split())[:120] or type(error).__name__
         raise SourceError(f"{file.path}: cannot be read as a PDF ({reason}); check the file") from None
-    return spell_out_ligatures(text), pages
+    return compose_accents(spell_out_ligatures(text)), pages
 
 
 def _render_page(page, parts: list[str]) -> None:
@@ -104,6 +110,18 @@ def _font(line) -> str | None:
 
     fonts = Counter(char.fontname for char in line if isinstance(char, LTChar))
     return fonts.most_common(1)[0][0] if fonts else None
+
+
+def compose_accents(text: str) -> str:
+    """``Kos¸er`` -> ``Koşer``: a letter followed by a spacing cedilla or ogonek becomes the one
+    letter Unicode has for the pair (left as it is where it has none)."""
+    import unicodedata
+
+    def composed(match: re.Match) -> str:
+        letter = unicodedata.normalize("NFC", match["letter"] + _MARKS_BELOW[match["mark"]])
+        return letter if len(letter) == 1 else match.group()
+
+    return _LETTER_MARK_BELOW.sub(composed, text)
 
 
 def spell_out_ligatures(text: str) -> str:
