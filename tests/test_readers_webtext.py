@@ -65,6 +65,15 @@ def test_key_line_then_value_lines(tmp_path):
     assert_exact(document)
 
 
+def test_a_person_list_ends_at_a_row_with_a_key_kg_does_not_know(tmp_path):
+    page = (
+        "Status\tTot wet verheven\nBewindspersoon\tJ. de Vries, staatssecretaris van Sociale Zaken en Werkgelegenheid\n"
+        "Inwerkingtreding\t1 januari 2010\nRapporteur\tmw. K. Öztürk (PvdA)\n" + BODY
+    )
+    names = [p["name"] for p in read_page(tmp_path, page).facts["persons"]]
+    assert names == ["J. de Vries"]
+
+
 def test_identifiers_sources_and_other_metadata(tmp_path):
     page = (
         "Brief regering\nID: 2021Z04567\nNummer: KST 35570-XV-12\nKenmerk: 2021-0000012345\n"

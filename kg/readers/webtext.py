@@ -31,6 +31,8 @@ from kg.readers.edits import Edit, extend, line_spans, mask_edits, normalised
 from kg.readers.sourcefile import SourceFile
 
 _TYPED = ("persons", "date", "identifier", "source")  # facts whose values are checked by shape
+#: Two cells of a table row as a saved page gives them: text, a tab or a wide gap, text.
+_TWO_CELLS = re.compile(r"\S(?:\t+| {3,})\S")
 _DATE_PRIORITY = ("beantwoord", "ingediend", "datum", "vergaderd", "gepubliceerd")
 
 
@@ -529,13 +531,16 @@ def _field_at(found: _Collector, lines: list[tuple[int, int]], k: int, near: boo
 
 
 def _more_persons(found: _Collector, lines: list[tuple[int, int]], j: int, field: _Field) -> int:
-    """Further lines of a person list (one name per line), up to a blank line or the next key."""
+    """Further lines of a person list (one name per line), up to a blank line, the next key, or a
+    row of two cells (``Inwerkingtreding<TAB>1 januari 2010``: a key kg does not know)."""
     text = found.cleaned.text
     while j < len(lines):
         start, end = lines[j]
         value = text[start:end]
         line = value.strip()
         if not line or len(line) > 100 or line[-1] in ".?!:" or _is_furniture(line) or shapes().key_line.fullmatch(line):
+            break
+        if _TWO_CELLS.search(line):
             break
         persons = parse_persons(value, start, field.role or "indiener")
         if not persons:
