@@ -172,9 +172,10 @@ def _patterns() -> _Patterns:
             rf"(?=[ \t]*(?:\n|$)|[ \t]+[Dd]e[ \t]+{qualifiers}(?:{sig_alt})(?![\w-]))",
             re.MULTILINE,
         ),
-        # 'Voorzitter: Jansen' / 'Griffier: De Vries' on a line of their own
+        # 'Voorzitter: Jansen' / 'Griffier: De Vries' on a line of their own, or a table row of a saved
+        # page ('Voorzitter<TAB>Jansen')
         label=re.compile(
-            rf"^[ \t]*{qualifiers}(?P<cue>{sig_alt})[ \t]*:[ \t]*{titled}(?P<name>{loose})"
+            rf"^[ \t]*{qualifiers}(?P<cue>{sig_alt})(?:[ \t]*:[ \t]*|\t+){titled}(?P<name>{loose})"
             rf"(?=[ \t]*(?:\([^()\n]{{1,60}}\))?[ \t]*$)",
             re.MULTILINE,
         ),
