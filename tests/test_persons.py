@@ -310,6 +310,15 @@ def test_debate_chair_and_titles_in_a_role_line_are_not_names(nlp):
     assert found(run(nlp, text)) == []
 
 
+def test_local_and_executive_functions_before_a_name(nlp):
+    text = (
+        "De delegatie werd ontvangen door wethouder J. Bruinsma-de Klerk (Werk en Sociale Zaken). "
+        "Directeur M. Lubbers-Ünal wees op begeleid werken. Ook burgemeester Öztürk was er, "
+        "net als de wethouder Werk en Inkomen en de heer Nobel, staatssecretaris Participatie en Integratie."
+    )
+    assert {a["name"] for _, a in found(run(nlp, text))} == {"J. Bruinsma-de Klerk", "M. Lubbers-Ünal", "Öztürk", "Nobel"}
+
+
 def test_colleagues_and_party_groups(nlp):
     text = "Ik ben het eens met collega Jansen en mijn fractiegenoot Öztürk. De leden van de PvdA-fractie vragen iets."
     got = {a["name"]: a.get("role") for _, a in found(run(nlp, text))}
