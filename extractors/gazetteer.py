@@ -26,7 +26,7 @@ from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extractors.base import add_mention
+from kg.extractors.base import add_mention, text_of
 from kg.extractors.vocabulary import (  # noqa: F401 - the public names are re-exported
     _MAX_VARIANT_TOKENS,
     _MIN_HEAD_STEM,
@@ -104,6 +104,7 @@ class Gazetteer:
 
     def __init__(self, nlp: Language, concepts: list[Concept], settings: Settings) -> None:
         self.root = _Node()
+        self.not_followed_by = settings.not_followed_by
         #: single-token label keys -> entry, for names inside compound tokens
         self.single: dict[str, _Entry] = {}
         #: the subset of ``single`` whose label starts with a capital (proper names, abbreviations)
@@ -195,12 +196,22 @@ class Gazetteer:
         taken = bytearray(len(doc))
         accepted: list[tuple[str, str, int, int]] = []
         for _, start, end, entries in candidates:
-            if any(taken[start:end]):
+            if any(taken[start:end]) or self._refused(doc, start, end):
                 continue
             taken[start:end] = b"\x01" * (end - start)
             accepted.extend((category, path, start, end) for category, path in entries if category)
         accepted.sort(key=lambda m: (m[2], m[3], m[0], m[1]))
         return accepted
+
+    def _refused(self, doc: Doc, start: int, end: int) -> bool:
+        """A label followed by what makes it something else (``CD 6/7``: a commissiedebat's date)."""
+        if not self.not_followed_by:
+            return False
+        written = doc[start:end].text
+        for label, after in self.not_followed_by:
+            if written == label and after.match(text_of(doc), doc[end - 1].idx + len(doc[end - 1])):
+                return True
+        return False
 
     def _longest(self, words: list[tuple[int, str, tuple[str, ...]]], n: int) -> tuple[int, _Entry] | None:
         """The longest label starting at word ``n``: (index of its last word, entry)."""

@@ -69,6 +69,8 @@ class Settings:
     variant_categories: frozenset[str] = frozenset()
     compound_heads: tuple[str, ...] = ()
     generic_phrases: tuple[str, ...] = ()
+    #: written label -> pattern of the text right after it that makes it no mention ('CD 6/7')
+    not_followed_by: tuple[tuple[str, re.Pattern], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +83,7 @@ def load_settings() -> Settings:
         frozenset(data.get("variant_categories", ())),
         tuple(data.get("compound_heads", ())),
         tuple(data.get("generic_phrases", ())),
+        tuple((label, re.compile(pattern)) for label, pattern in data.get("not_followed_by", {}).items() if not label.startswith("_")),
     )
 
 

@@ -44,6 +44,11 @@ def test_abbreviation_and_full_name_map_to_one_key(nlp):
     assert [key for _, key in found(doc, "organisation")] == ["id/organisatie/nla", "id/organisatie/nla"]
 
 
+def test_a_label_followed_by_what_makes_it_something_else_is_no_mention(nlp):
+    doc = nlp("Aan de orde is het tweeminutendebat Arbeidsmarktbeleid (CD 6/7). Janmaat (CD) sprak namens de CD.")
+    assert [text for text, _ in found(doc, "party")] == ["CD", "CD"]
+
+
 def test_plurals_and_old_spellings_come_from_hidden_labels(nlp):
     doc = nlp("Twee jobcoaches begeleiden reïntegratietrajecten; reintegratiebedrijven en de no risk polis.")
     assert found(doc, "instrument") == [
