@@ -105,6 +105,8 @@ class Gazetteer:
     def __init__(self, nlp: Language, concepts: list[Concept], settings: Settings) -> None:
         self.root = _Node()
         self.not_followed_by = settings.not_followed_by
+        #: first words of those labels, so a match starting elsewhere is let through at once
+        self._refusable = frozenset(label.split()[0] for label, _ in settings.not_followed_by)
         #: single-token label keys -> entry, for names inside compound tokens
         self.single: dict[str, _Entry] = {}
         #: the subset of ``single`` whose label starts with a capital (proper names, abbreviations)
@@ -205,7 +207,7 @@ class Gazetteer:
 
     def _refused(self, doc: Doc, start: int, end: int) -> bool:
         """A label followed by what makes it something else (``CD 6/7``: a commissiedebat's date)."""
-        if not self.not_followed_by:
+        if doc[start].text not in self._refusable:
             return False
         written = doc[start:end].text
         for label, after in self.not_followed_by:
