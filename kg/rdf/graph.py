@@ -82,6 +82,7 @@ class DocumentGraph:
         self.quads: set[Quad] = set()
         self.entities: dict[str, set[NamedNode]] = defaultdict(set)
         self.sentences: dict[tuple[int, int], NamedNode | None] = {}  # kg.rdf.nif's, by char offsets
+        self.sentence_starts: list[int] | bool | None = None  # kg.rdf.nif's, read on first use
         self.people: dict | None = None  # fuller names per surname, filled by kg.rdf.persons on first use
 
     def add(self, s: NamedNode, p: NamedNode, o) -> None:

@@ -2,16 +2,43 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from pyoxigraph import Literal, NamedNode
 
+from kg.extractors.base import text_of
 from kg.rdf.graph import DocumentGraph, count, dutch
 from kg.vocab import CATEGORY_CLASSES, DUTCH, ITSRDF, KGV, NIF, PROV, RDF
 
 
-def sentences_of(span):
-    """The sentence holding ``span``, widened to the following sentences the span runs into."""
-    first, last = span.doc[span.start].sent, span.doc[span.end - 1].sent
-    return first if first.start == last.start else span.doc[first.start : last.end]
+def sentences_of(span, g: DocumentGraph | None = None):
+    """The sentence holding ``span``, widened to the following sentences the span runs into.
+
+    With ``g`` (the graph of ``span``'s Doc) the sentences are found in the sentence starts read
+    once per document, not by spaCy's ``Token.sent``, which walks token by token to both ends of
+    the sentence at every call; both give the same span.
+    """
+    doc = span.doc
+    starts = _sentence_starts(g) if g is not None else None
+    if starts is None:
+        first, last = doc[span.start].sent, doc[span.end - 1].sent
+        return first if first.start == last.start else doc[first.start : last.end]
+    k = bisect_right(starts, span.start) - 1
+    m = bisect_right(starts, span.end - 1) - 1
+    return doc[starts[k] : starts[m + 1] if m + 1 < len(starts) else len(doc)]
+
+
+def _sentence_starts(g: DocumentGraph) -> list[int] | None:
+    """The token indices where ``g.doc``'s sentences start (0 first), as ``Span.sent`` reads them
+    (``sent_start == 1``); None when spaCy would find sentences otherwise (hooks, no boundaries)."""
+    if g.sentence_starts is None:
+        doc = g.doc
+        if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks or not doc.has_annotation("SENT_START"):
+            g.sentence_starts = False
+        else:
+            starts = [i for i, value in enumerate(doc.to_array("SENT_START").tolist()) if value == 1]
+            g.sentence_starts = starts if starts[:1] == [0] else [0, *starts]
+    return g.sentence_starts or None
 
 
 def write_context(g: DocumentGraph) -> None:
@@ -47,7 +74,7 @@ def sentence_node(g: DocumentGraph, sent) -> NamedNode | None:
 
 
 def _sentence_node(g: DocumentGraph, sent) -> NamedNode | None:
-    text = sent.text
+    text = text_of(sent.doc)[sent.start_char : sent.end_char]  # sent.text joins its tokens again
     stripped = text.strip()
     if not stripped:
         return None
@@ -80,7 +107,7 @@ def phrase(g: DocumentGraph, raw_start: int, raw_end: int, surface: Literal, ent
 def mention(g: DocumentGraph, span, entity: NamedNode, category: str) -> None:
     """A NIF phrase for ``span`` pointing at ``entity``, with raw offsets and its sentence."""
     raw_start, raw_end = g.raw_span(span.start_char, span.end_char)
-    sentence = sentence_node(g, sentences_of(span))
+    sentence = sentence_node(g, sentences_of(span, g))
     # One node per offsets: a mention that is a whole sentence shares the sentence's Dutch string.
     whole = sentence is not None and sentence == g.text_node(raw_start, raw_end)
     node = phrase(g, raw_start, raw_end, dutch(span.text.strip()) if whole else Literal(span.text), entity, category)

@@ -82,6 +82,6 @@ def write_web_references(g: DocumentGraph) -> None:
         raw_start, raw_end = g.raw_span(start, end)
         node = phrase(g, raw_start, raw_end, Literal(text[start:end]), page, "webpage")
         span = g.doc.char_span(start, end, alignment_mode="expand")
-        sentence = sentence_node(g, sentences_of(span)) if span is not None else None
+        sentence = sentence_node(g, sentences_of(span, g)) if span is not None else None
         if sentence is not None:
             g.add(node, NIF.sentence, sentence)
