@@ -65,6 +65,35 @@ def _alternation(words, first_case: str = "any") -> str:
     return "|".join(parts)
 
 
+class _CueFirst:
+    """A pattern whose every match starts with a match of ``cue`` (its leading lookbehind and cue
+    words alone), searched only where the cue is: :meth:`finditer` gives what
+    ``pattern.finditer`` gives.
+
+    The cue is found at every position it matches (``overlapped``), so no start of a match of the
+    whole pattern is missed; each is tried left to right with ``pattern.match``, which finds at a
+    position what a search finds there, and the next try starts after the match, as a search
+    goes on. The regex module tried the whole pattern at every character of the text: these three
+    searches were a third of the person finder's time.
+    """
+
+    __slots__ = ("pattern", "cue")
+
+    def __init__(self, pattern: str, cue: str) -> None:
+        self.pattern, self.cue = re.compile(pattern), re.compile(cue)
+
+    def finditer(self, text: str):
+        end = 0
+        for found in self.cue.finditer(text, overlapped=True):
+            start = found.start()
+            if start < end:
+                continue
+            match = self.pattern.match(text, start)
+            if match is not None:
+                end = match.end()  # never empty: it holds its cue
+                yield match
+
+
 @dataclass(frozen=True)
 class _Patterns:
     tussenvoegsels: frozenset[str]
@@ -73,13 +102,13 @@ class _Patterns:
     place_words: frozenset[str]
     roles: dict[str, str | None]
     signature_roles: dict[str, str]
-    role_cue: re.Pattern
+    role_cue: _CueFirst
     member_cue: re.Pattern
-    title_cue: re.Pattern
+    title_cue: _CueFirst
     title_lookback: re.Pattern
     motion_hyphen: re.Pattern
     amendment_header: re.Pattern
-    appositive: re.Pattern
+    appositive: _CueFirst
     amendment_names_end: re.Pattern
     header_chars: int
     motion_van: re.Pattern
@@ -133,6 +162,8 @@ def _patterns() -> _Patterns:
     titled = rf"(?:(?:{title_alt})[ \t]+)*"
     attendance = data["attendance"]
     start = r"(?<![\w-])"
+    role_alt = _alternation(role_words)
+    appositive_alt = _alternation([*(r for r in roles if roles[r]), *data["appositive_roles"]["words"]])
     return _Patterns(
         tussenvoegsels=nameparts.tussenvoegsel_words(),
         not_names=frozenset(w.casefold() for w in [*data["not_names"]["words"], *_reference_words()]),
@@ -141,19 +172,20 @@ def _patterns() -> _Patterns:
         roles={k.casefold(): v for k, v in roles.items()},
         signature_roles={k.casefold(): v for k, v in sig_roles.items()},
         # a role word may end a compound: 'VVD-Kamerlid Jansen', 'oud-minister Donner'
-        role_cue=re.compile(rf"(?<!\w)(?P<cue>(?i:{_alternation(role_words)}))(?![\w-]){titles_opt}{_WS}(?P<name>{strict})"),
+        role_cue=_CueFirst(rf"(?<!\w)(?P<cue>(?i:{role_alt}))(?![\w-]){titles_opt}{_WS}(?P<name>{strict})", rf"(?<!\w)(?i:{role_alt})"),
         member_cue=re.compile(rf"{start}(?P<cue>(?i:{_alternation(members)}))(?![\w-]){titles_opt}{_WS}(?P<name>{loose})"),
-        title_cue=re.compile(rf"{start}(?P<cue>{title_alt})(?:{_WS}(?:{title_alt}))*{_WS}(?P<name>{strict})"),
+        title_cue=_CueFirst(rf"{start}(?P<cue>{title_alt})(?:{_WS}(?:{title_alt}))*{_WS}(?P<name>{strict})", rf"{start}{title_alt}"),
         title_lookback=re.compile(
             rf"(?i:{start}(?P<cue>{_alternation(r for r in roles if roles[r])}))(?P<rest>[^.;:()]{{0,120}}),\s*$"
         ),
         # 'Brief van de staatssecretaris Participatie en Integratie, J.N.J. Nobel, d.d. …', 'Minister van
         # Onderwijs, Cultuur en Wetenschap, R.H. Dijkgraaf - 22 februari 2023', 'de voorzitter van de
         # CNV Jongeren, Lotte de Wit,': a name with initials or a first name set off after a role
-        appositive=re.compile(
-            rf"{start}(?P<cue>(?i:{_alternation([*(r for r in roles if roles[r]), *data['appositive_roles']['words']])}))"
+        appositive=_CueFirst(
+            rf"{start}(?P<cue>(?i:{appositive_alt}))"
             rf"(?![\w-])(?P<rest>[^.;:()\n]{{0,120}}?),"
-            rf"[ \t]*(?P<name>(?:{initials}[ \t]*|{cap}[ \t]+)(?:(?:{tv_any}){_WS})?{core}){end}(?=[ \t]*(?:,|[-–][ \t]))"
+            rf"[ \t]*(?P<name>(?:{initials}[ \t]*|{cap}[ \t]+)(?:(?:{tv_any}){_WS})?{core}){end}(?=[ \t]*(?:,|[-–][ \t]))",
+            rf"{start}(?i:{appositive_alt})",
         ),
         amendment_header=re.compile(
             rf"(?<![\w-])(?:{_alternation(data['amendment_headers']['words'])})[ \t]+(?P<names>[^\n]+)"
