@@ -21,6 +21,7 @@ def detached(text: str):
         ("bij de Participatiewet1 en de SZW2.", "bij de Participatiewet 1 en de SZW 2.", [1, 2]),
         ("het UWV1, de gemeenten2; en de Wet3)", "het UWV 1, de gemeenten 2; en de Wet 3)", [1, 2, 3]),
         ("zoals Öztürk1 zei", "zoals Öztürk 1 zei", [1]),
+        ("de motie-Schouten/Kerstens1 over werkgevers", "de motie-Schouten/Kerstens 1 over werkgevers", [1]),
     ],
 )
 def test_glued_markers_are_detached_without_a_footnote_block(before, after, numbers):
@@ -32,7 +33,8 @@ def test_glued_markers_are_detached_without_a_footnote_block(before, after, numb
 
 def test_real_tokens_with_digits_keep_them():
     text = ("De Wajong2010, H2O, CO2, km2, COVID-19, de 3e keer, 34950, G31-gemeente, A2, "
-            "https://example.nl/pagina2 en info@uwv2.nl, de SZW2b-regeling en COVID19.")
+            "https://example.nl/pagina2 en info@uwv2.nl, de SZW2b-regeling en COVID19, "
+            "zie uwv.nl/werk3 en nl/a/b4.")
     cleaned = detached(text)
     assert cleaned.text == text
     assert cleaned.markers == []

@@ -10,7 +10,8 @@ Real tokens with digits keep theirs; the rules are shapes, not word lists:
 * the digits (one or two) follow a run of at least three letters, so ``H2O``, ``CO2``, ``km2``,
   ``G31`` and ``A2`` stay; longer numbers (``Wajong2010``) and digits before letters (``3e``) are
   never markers;
-* the token holds no other digit and is no URL or address (``G31-gemeente1`` would be, though);
+* the token holds no other digit and is no URL, path or address (``G31-gemeente1`` would be,
+  though; one slash between words, ``motie-Schouten/Kerstens1``, is no path);
 * after the digits comes the end of the token, punctuation, or a lower-case word (``1het``);
 * the numbers continue the document's footnote sequence: each is at most three above the previous
   marker (so a stray ``COVID19`` is not marker 19 of a text without footnotes).
@@ -25,7 +26,9 @@ from kg.readers.edits import extend
 
 _GLUED = re.compile(r"(?<=[^\W\d_]{3})(\d{1,2})(?!\d)")
 _AFTER = re.compile(r"$|[\s.,;:?!)»”’\"']|[^\W\d_A-Z]{2}")
-_NOT_A_WORD = ("/", "@", "www.", "://", "=", "#", "_", "\\")
+_NOT_A_WORD = ("@", "www.", "://", "=", "#", "_", "\\")
+#: one slash between words ("motie-Schouten/Kerstens1", "en/of") is no path; a path has a dot or more slashes
+_PATH = re.compile(r"/.*/|\..*/|/.*\.")
 _MAX_STEP = 3
 
 
@@ -47,7 +50,7 @@ def _is_glued_marker(text: str, start: int, end: int) -> bool:
         return False
     token = text[_token_start(text, start):_token_end(text, end)]
     head = text[_token_start(text, start):start]
-    if any(ch.isdigit() for ch in head) or any(mark in token for mark in _NOT_A_WORD):
+    if any(ch.isdigit() for ch in head) or any(mark in token for mark in _NOT_A_WORD) or _PATH.search(token.rstrip(".,;:?!)»”’\"'")):
         return False
     letters = re.search(r"[^\W\d_]+$", head).group()
     return not (letters.isupper() and after.group()[:1].isalpha())  # "SZW2b..." reads as a code
