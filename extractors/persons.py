@@ -113,6 +113,7 @@ class _Patterns:
     header_chars: int
     motion_van: re.Pattern
     signature: re.Pattern
+    signature_below: re.Pattern
     label: re.Pattern
     attendance: re.Pattern
     listed_name: re.Pattern
@@ -202,6 +203,14 @@ def _patterns() -> _Patterns:
             rf"(?:^|(?<=[ \t]))[ \t]*[Dd]e[ \t]+{qualifiers}(?P<cue>{sig_alt})(?![\w-])"
             rf"(?P<rest>[^\n:;.]*?(?:\n[^\n:;.]*?)?),(?:[ \t]*\n){{0,3}}[ \t]*{titled}(?P<name>{loose})"
             rf"(?=[ \t]*(?:\n|$)|[ \t]+[Dd]e[ \t]+{qualifiers}(?:{sig_alt})(?![\w-]))",
+            re.MULTILINE,
+        ),
+        # the Eerste Kamer's letters sign with the function under the name:
+        # 'A.J.M. Swinkels-Teunissen' / (blank line) / 'Voorzitter van de vaste commissie voor ...'
+        # (a line with no full stop: a sentence starting 'Voorzitter van ...' is no signature)
+        signature_below=re.compile(
+            rf"^[ \t]*{titled}(?P<name>{loose})[ \t]*\n(?:[ \t]*\n)?[ \t]*{qualifiers}(?P<cue>{sig_alt})(?![\w-])"
+            rf"(?P<rest>[ \t]+van[ \t][^\n.]*)$",
             re.MULTILINE,
         ),
         # 'Voorzitter: Jansen' / 'Griffier: De Vries' on a line of their own, or a table row of a saved
@@ -469,6 +478,17 @@ class _Finder:
                 match.end("name"),
                 role=pat.signature_roles.get(cue),
                 organisation=self._span_key("organisation", *rest),
+                signatory=True,
+            )
+        for match in pat.signature_below.finditer(text):
+            if not re.search(r"[. ]", match.group("name")):
+                continue  # a one-word line over a function is a heading more often than a signature
+            cue = " ".join(match.group("cue").split()).casefold()
+            self.add(
+                match.start("name"),
+                match.end("name"),
+                role=pat.signature_roles.get(cue),
+                organisation=self._span_key("organisation", match.start("rest"), match.end("rest")),
                 signatory=True,
             )
         for match in pat.label.finditer(text):

@@ -305,6 +305,16 @@ def test_committee_signatures_in_web_layout(nlp, text):
     assert got["De Vries"][0] in {"Griffier", "Adjunct-griffier"}
 
 
+def test_a_signature_with_the_function_under_the_name(nlp):
+    text = (
+        "De commissie ontvangt uw antwoord graag.\n\nHoogachtend,\n\nA.J.M. Swinkels-Teunissen\n\n"
+        "Voorzitter van de vaste commissie voor Sociale Zaken en Werkgelegenheid\n\n"
+        "Inleiding\nVoorzitter van de commissie is op dit moment niemand.\n"
+    )
+    got = {a["name"]: (a["role"], a["signatory"]) for _, a in found(run(nlp, text))}
+    assert got == {"A.J.M. Swinkels-Teunissen": ("Commissievoorzitter", True)}
+
+
 def test_debate_chair_and_titles_in_a_role_line_are_not_names(nlp):
     text = "De voorzitter:\nIk geef het woord aan de minister.\nVoorzitter: Dank u wel voor het woord.\n"
     assert found(run(nlp, text)) == []
