@@ -123,14 +123,21 @@ def _governed(sent: Span, actor: Span) -> bool:
     return i >= sent.start and sent.doc[i].lower_ in table.governing
 
 
-def _rules_verb(sent: Span, actor: Span, instrument: Span) -> str | None:
+def _rules_verb(sent: Span, actor: Span, instrument: Span, verbs: dict | None = None) -> str | None:
+    """``verbs``: the table verbs found per clause so far in this Doc (each pair in a clause reads
+    the same clause)."""
     if _governed(sent, actor):
         return None
     start, end = _clause_bounds(sent, actor.start)
     if not (start <= instrument.start and instrument.end <= end):
         return None
+    found = verbs.get((start, end)) if verbs is not None else None
+    if found is None:
+        found = _table_verbs(sent.doc, start, end)
+        if verbs is not None:
+            verbs[start, end] = found
     candidates = [
-        (i, lemma) for i, lemma in _table_verbs(sent.doc, start, end) if not (actor.start <= i < actor.end)
+        (i, lemma) for i, lemma in found if not (actor.start <= i < actor.end)
         and not (instrument.start <= i < instrument.end)
     ]
     if not candidates:
@@ -156,13 +163,18 @@ def _parsed_verb(actor: Span, instrument: Span) -> str | None:
     return lemma_from_parts(verb.lemma_ or verb.text, particle)
 
 
-def relation_verb(sent: Span, actor: Span, instrument: Span) -> str | None:
-    """How ``actor`` relates to ``instrument`` in ``sent``: a verb lemma, or None when the text does not say."""
-    if sent.doc.has_annotation("DEP"):
+def relation_verb(sent: Span, actor: Span, instrument: Span, *, parsed: bool | None = None,
+                  verbs: dict | None = None) -> str | None:
+    """How ``actor`` relates to ``instrument`` in ``sent``: a verb lemma, or None when the text does not say.
+
+    ``parsed`` (whether the Doc has a dependency parse) and ``verbs`` (see :func:`_rules_verb`)
+    are what :func:`find_relations` knows of the Doc already: ``has_annotation`` reads every token.
+    """
+    if sent.doc.has_annotation("DEP") if parsed is None else parsed:
         verb = _parsed_verb(actor, instrument)
         if verb:
             return verb
-    return _rules_verb(sent, actor, instrument)
+    return _rules_verb(sent, actor, instrument, verbs)
 
 
 @Language.component("kg_relations")
@@ -177,6 +189,7 @@ def find_relations(doc: Doc) -> Doc:
     except ValueError:  # no sentence boundaries: nothing to pair within
         return doc
     chosen: dict[tuple[int, str, str], dict] = {}
+    parsed, verbs = doc.has_annotation("DEP"), {}
     actors, instruments = sorted(actors, key=_start), sorted(instruments, key=_start)
     actor_starts, instrument_starts = [a.start for a in actors], [i.start for i in instruments]
     for sent in sentences:
@@ -190,7 +203,7 @@ def find_relations(doc: Doc) -> Doc:
                 if key in chosen and chosen[key]["verb"]:
                     continue
                 try:
-                    verb = relation_verb(sent, actor, instrument)
+                    verb = relation_verb(sent, actor, instrument, parsed=parsed, verbs=verbs)
                 except (ValueError, IndexError):
                     verb = None
                 if key not in chosen or verb:
