@@ -10,6 +10,9 @@ numbered or bulleted line.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -17,16 +20,16 @@ from spacy.tokens import Doc, Token
 _SENTENCE_END = set(".?!:;,")
 _BULLETS = {"•", "-", "–", "—", "*"}
 _HEADING_TOKENS = 5
+_NEWLINE = re.compile("\n")
 
 
 @Language.component("kg_layout")
 def layout_sentences(doc: Doc) -> Doc:
     """Mark sentence starts at paragraph breaks and after heading-like lines."""
     starts = []
-    for token in doc[:-1]:
+    for i in _tokens_with_newlines(doc):
+        token = doc[i]
         newlines = token.text_with_ws.count("\n")
-        if not newlines:
-            continue
         following = doc[token.i + 1]
         if following.is_space:
             continue
@@ -35,6 +38,20 @@ def layout_sentences(doc: Doc) -> Doc:
             starts.append(following.i)
     _mark_sentence_starts(doc, starts)
     return doc
+
+
+def _tokens_with_newlines(doc: Doc) -> list[int]:
+    """In order, the index of each token but the last whose text with its whitespace holds a line
+    break: found from the text's line breaks and the tokens' offsets, not by making every token
+    (the loop over all tokens was most of this component's time)."""
+    if len(doc) < 2:
+        return []
+    # the text the Doc was made from (kg.extractors.base.seed_text), else joined here: not through
+    # text_of, which would keep it on a piece of a long text that is joined into a Doc afterwards
+    text = doc.user_data.get("kg_text") or doc.text
+    offsets = doc.to_array("IDX").tolist()  # a token's text with its whitespace runs to the next's start
+    found = dict.fromkeys(bisect_right(offsets, match.start()) - 1 for match in _NEWLINE.finditer(text))
+    return [i for i in found if i < len(doc) - 1]
 
 
 def _mark_sentence_starts(doc: Doc, starts: list[int]) -> None:
