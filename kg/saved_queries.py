@@ -20,6 +20,15 @@ that fill in their columns. :meth:`SavedQuery.prepare` rewrites the two numbers 
 (``limit=0`` drops the ``LIMIT``: every row); nothing else of the text changes, and the file stays
 plain SPARQL that another endpoint runs as its default page. Pages are stable because each paged
 query orders its rows by keys that end in a unique one.
+
+**Windows.** A page ordered by a key that groups its rows (a file's name: every file gives at least
+one row) lies within the first ``offset + limit`` groups, so a query may first cut that *window* of
+groups and compute the rows of those groups only, not of the whole store. A window clause is a
+``LIMIT n``, or a number ``n`` closing an expression (``HAVING (?before < n)``), followed on its
+line by the comment ``# window`` (``n``: the default limit plus the default offset);
+:meth:`SavedQuery.paged_text` sets it to ``offset + limit`` (no limit: the ``LIMIT`` goes and a
+bound becomes larger than any count).
+As a plain SPARQL file the query still answers its default page.
 """
 
 from __future__ import annotations
@@ -60,6 +69,11 @@ class QueryError(Exception):
 PAGE_PARAMS = ("limit", "offset")
 
 _PAGE_CLAUSE = re.compile(r"\bLIMIT\s+(?P<limit>\d+)\s+OFFSET\s+(?P<offset>\d+)\b", re.IGNORECASE)
+#: A window clause: ``LIMIT n``, or a bound ``n)``, with the comment ``# window`` after it on its line
+#: (see the module's text).
+_WINDOW_CLAUSE = re.compile(r"(?P<keyword>\bLIMIT\s+)?(?P<limit>\d+)(?=\)?[ \t]*#[ \t]*window\b)", re.IGNORECASE)
+#: A window bound with no limit: larger than any count.
+_NO_BOUND = 2**63 - 1
 _IRI_REF = re.compile(r'<[^<>"{}|^`\\\s]*>')
 
 
@@ -98,6 +112,12 @@ def page_clause(text: str) -> re.Match | None:
     if len(found) > 1:
         raise QueryError(f"a paged query holds {len(found)} 'LIMIT n OFFSET m' clauses; it must hold exactly one")
     return found[0] if found else None
+
+
+def window_clauses(text: str) -> list[re.Match]:
+    """The ``LIMIT n  # window`` clauses of a paged query's text (outside strings and IRIs)."""
+    code = _code_only(text)
+    return [m for m in _WINDOW_CLAUSE.finditer(text) if code[m.start():m.end()] == m.group(0)]
 
 
 @dataclass(frozen=True)
@@ -151,8 +171,18 @@ class SavedQuery:
             raise QueryError(f"query {self.name!r}: limit and offset must be 0 or more, not {limit} and {offset}")
         clause = page_clause(self.text)
         assert clause is not None  # checked when the file was read
-        page = f"LIMIT {limit} OFFSET {offset}" if limit else f"OFFSET {offset}"
-        return self.text[: clause.start()] + page + self.text[clause.end():]
+        cuts = [(clause.start(), clause.end(), f"LIMIT {limit} OFFSET {offset}" if limit else f"OFFSET {offset}")]
+        # A window holds the groups of every row up to the page's end; with no limit, every group.
+        for w in window_clauses(self.text):
+            end = offset + limit if limit else None
+            if w["keyword"]:
+                cuts.append((w.start(), w.end(), f"LIMIT {end}" if end else ""))
+            else:  # a bound in an expression (HAVING (?before < n)): no limit, no bound
+                cuts.append((w.start(), w.end(), str(end or _NO_BOUND)))
+        text = self.text
+        for start, end, replacement in sorted(cuts, reverse=True):
+            text = text[:start] + replacement + text[end:]
+        return text
 
     def prepare(self, given: dict[str, str]) -> tuple[str, dict[Variable, object]]:
         """The text to run and its bindings for ``given`` (``limit``/``offset`` set the page)."""
@@ -237,6 +267,12 @@ def parse_query_file(name: str, text: str, path: str, *, builtin: bool = True) -
                 f"{path}: a query declaring limit and offset must hold one 'LIMIT {defaults[0]} OFFSET {defaults[1]}' "
                 "clause (the declared defaults) where its page is cut"
             )
+        for window in window_clauses(text):
+            if int(window["limit"]) != sum(defaults):
+                raise QueryError(f"{path}: a window clause must read 'LIMIT {sum(defaults)}  # window' (or bound {sum(defaults)}) "
+                                 "(the default limit plus the default offset)")
+    elif window_clauses(text):
+        raise QueryError(f"{path}: a '# window' clause needs limit and offset parameters")
     return saved
 
 

@@ -17,7 +17,7 @@ from pyoxigraph import QuerySolutions
 
 from kg.cli import main
 from kg.errors import USAGE
-from kg.saved_queries import QueryError, page_clause, parse_query_file, saved_queries
+from kg.saved_queries import QueryError, page_clause, parse_query_file, saved_queries, window_clauses
 
 QUERIES = saved_queries()
 PAGED = sorted(name for name, q in QUERIES.items() if q.paged)
@@ -77,6 +77,27 @@ def test_a_paged_query_must_hold_exactly_one_clause_with_its_defaults():
         parse_query_file("t", PAGED_QUERY.replace("} ORDER BY ?s\n", "} ORDER BY ?s LIMIT 10 OFFSET 0\n"), "t.rq")
 
 
+WINDOWED_QUERY = PAGED_QUERY.replace(
+    '{ SELECT ?s WHERE { ?s ?p "LIMIT 7 OFFSET 8" }',
+    '{ SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 10  # window\n'
+    '  } FILTER(STRLEN(STR(?s)) < 10)  # window\n } ')
+
+
+def test_window_clauses_reach_the_end_of_the_page():
+    saved = parse_query_file("t", WINDOWED_QUERY, "t.rq")
+    assert len(window_clauses(WINDOWED_QUERY)) == 2
+    text = saved.paged_text(limit=3, offset=20)
+    assert "LIMIT 3 OFFSET 20" in text and "ORDER BY ?s LIMIT 23  # window" in text and "< 23)  # window" in text
+    everything = saved.paged_text(limit=0)
+    assert "LIMIT 10  # window" not in everything and "ORDER BY ?s   # window" in everything
+    assert f"< {2**63 - 1})  # window" in everything
+    assert saved.paged_text() == WINDOWED_QUERY
+    with pytest.raises(QueryError, match="window"):
+        parse_query_file("t", WINDOWED_QUERY.replace("LIMIT 10  # window", "LIMIT 5  # window"), "t.rq")
+    with pytest.raises(QueryError, match="window"):
+        parse_query_file("t", "SELECT ?s WHERE { ?s ?p ?o } LIMIT 10  # window\n", "t.rq")
+
+
 def test_limit_and_offset_set_the_page_and_bind_no_variable():
     saved = parse_query_file("t", PAGED_QUERY, "t.rq")
     text, substitutions = saved.prepare({"limit": "2", "offset": "4"})
@@ -120,6 +141,11 @@ def test_pages_are_stable_and_add_up_to_the_whole_answer(corpus_store, name):
             break
         offset += 7
     assert pages == whole
+    for size in (1, 2):  # pages smaller than the corpus's five files: a window cuts some of them off
+        pages = []
+        for offset in range(0, min(len(whole), 40), size):
+            pages += answer(corpus_store, *saved.prepare({**params, "limit": str(size), "offset": str(offset)}))
+        assert pages == whole[:len(pages)] and len(pages) == min(len(whole), 40)
 
 
 def test_kg_query_pages_with_limit_offset_all_and_the_limit_param(corpus_store):
