@@ -12,6 +12,8 @@ Queries that aggregate other walks across the store get tallies of their own, in
   (organisations, persons, parties) named in one sentence, the number of such sentences;
 - ``kg:CitationTally`` (``citations``): per file and Kamerstuk its work cites, the number of the
   file's mentions of it, whatever their class (the mention tallies count only classed mentions);
+- ``kg:mentionedClass`` on each file (``entities``): the classes of its mention tallies, so a page
+  ordered by file name and category finds its files without reading every tally;
 - ``kg:exampleEvidence`` on each actor-instrument association (``actor-instruments``): its shortest
   evidence sentence on one line, so the query need not rewrite every evidence sentence.
 
@@ -159,7 +161,8 @@ def association_examples(quads: Iterable[Quad]) -> list[Quad]:
 
 
 def mention_tallies(quads: Iterable[Quad], found: tuple | None = None) -> list[Quad]:
-    """The ``kg:MentionTally`` quads for one document graph's mentions (in the same graph).
+    """The ``kg:MentionTally`` quads for one document graph's mentions (in the same graph), and
+    each file's ``kg:mentionedClass`` (the classes of its tallies).
 
     Counted as the queries counted the mentions: a mention node with two entities (or classes)
     counts once for each pair, and every distinct mention node counts once.
@@ -187,4 +190,6 @@ def mention_tallies(quads: Iterable[Quad], found: tuple | None = None) -> list[Q
             Quad(tally, KGV.mentionCount, _count(len(mentions)), graph),
         ]
         out += [Quad(tally, KGV.writtenAs, form, graph) for form in sorted(forms, key=str)]
+    # Each file's classes once (``entities`` finds the first files of a page by them).
+    out += [Quad(item, KGV.mentionedClass, cls, graph) for item, cls in sorted({(i, c) for i, _, c in tallies}, key=str)]
     return out

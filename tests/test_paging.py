@@ -221,6 +221,13 @@ def test_citation_tallies_count_every_mention_of_a_cited_paper(corpus_store):
             SELECT ?t ?n WHERE { ?d dcterms:references ?c . ?t a kg:MentionTally ; kg:entity ?c ; kg:mentionCount ?n }"""))
 
 
+def test_each_file_records_the_classes_of_its_mention_tallies(corpus_store):
+    direct = _rows(corpus_store, """
+        SELECT DISTINCT ?g ?item ?class WHERE { GRAPH ?g { ?t a kg:MentionTally ; kg:tallyOf ?item ; kg:entityClass ?class } }""")
+    recorded = _rows(corpus_store, "SELECT ?g ?item ?class WHERE { GRAPH ?g { ?item kg:mentionedClass ?class } }")
+    assert direct and recorded == direct
+
+
 def test_association_examples_are_the_shortest_evidence_sentence(corpus_store):
     direct = _rows(corpus_store, r"""
         SELECT ?a (SUBSTR(MIN(CONCAT(SUBSTR(STR(10000 + STRLEN(?text)), 2), ?text)), 5) AS ?example) WHERE {
