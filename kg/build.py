@@ -418,8 +418,12 @@ def write_dataset_graph(store: KGStore, minter: Minter, *, changed: bool) -> Non
     The description is recomputed only when a document changed (or it is missing): it counts the
     default graph, the merge, after the old description left it.
     """
+    from kg.aggregates import write_totals
     from kg.dataset import describe_dataset
 
+    if changed or not store.store.contains_named_graph(minter.iri("graph/totals")):
+        write_totals(store, minter.base)  # before the description, which counts its triples
+        changed = True
     if changed or not store.store.contains_named_graph(minter.dataset_graph):
         store.remove_graph(minter.dataset_graph)
         store.replace_graph(minter.dataset_graph, describe_dataset(store.store, minter.base, merged=True))

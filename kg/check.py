@@ -47,7 +47,7 @@ def recovery_pending(path: Path) -> bool:
 
 def store_bases(store: KGStore) -> list[str]:
     """The base IRIs the store's shared graphs were built under (normally one; none for a new store)."""
-    suffixes = ("graph/ontology", "graph/dataset")
+    suffixes = ("graph/ontology", "graph/dataset", "graph/totals")
     bases = set()
     for graph in store.store.named_graphs():
         for suffix in suffixes:
@@ -102,12 +102,16 @@ def _check_bookkeeping(store: KGStore, report: CheckReport) -> None:
     if len(report.bases) > 1:
         report.findings.append(f"graphs under {len(report.bases)} base IRIs ({', '.join(report.bases)}); "
                                "rebuild everything under one with 'kg build --force --base-uri IRI'")
-    documents = [g for g in graphs if not g.endswith(("graph/ontology", "graph/dataset"))]
+    totals = [g for g in graphs if g.endswith("graph/totals")]
+    documents = [g for g in graphs if not g.endswith(("graph/ontology", "graph/dataset", "graph/totals"))]
     report.documents = len(documents)
     if documents and not ontologies:
         report.findings.append("the ontology graph is missing")
     if documents and not datasets:
         report.findings.append("the dataset description graph is missing")
+    if documents and not totals:
+        report.findings.append("the store-wide totals graph is missing (a store built before kg wrote it): "
+                               "run 'kg build' again on the same sources to write it")
     incomplete = _incomplete_documents(store, documents)
     if incomplete:
         report.findings.append(f"{len(incomplete)} document graph(s) without a finished build activity and source file: "

@@ -19,7 +19,7 @@ import re
 import pytest
 from pyoxigraph import Literal, NamedNode, QuerySolutions, QueryTriples, RdfFormat, Store, Variable
 
-from kg.aggregates import all_tallies
+from kg.aggregates import all_tallies, store_totals
 from kg.saved_queries import saved_queries
 
 B = "https://w3id.org/kamerstukken-kg/"
@@ -176,6 +176,8 @@ def store() -> Store:
     # The mention tallies a build writes into each document graph (kg.aggregates).
     for graph in list(store.named_graphs()):
         store.extend(all_tallies(store.quads_for_pattern(None, None, None, graph)))
+    # The store-wide totals a build writes after its documents (kg.aggregates).
+    store.extend(store_totals(store, "https://w3id.org/kamerstukken-kg/"))
     return store
 
 

@@ -1,0 +1,111 @@
+"""The store-wide totals graph (graph/totals): what the per-file tallies sum to, after a first build
+and after an incremental build that replaced a document's graph."""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+
+from pyoxigraph import NamedNode
+
+from kg.aggregates import ACTOR_CLASSES, store_totals, write_totals
+from kg.build import build, sample_paths
+from kg.store import KGStore
+from kg.vocab import KGV, RDF
+
+B = "https://w3id.org/kamerstukken-kg/"
+TOTALS = NamedNode(B + "graph/totals")
+
+
+def _by_subject(store, graph):
+    nodes = defaultdict(lambda: defaultdict(list))
+    for q in store.store.quads_for_pattern(None, None, None, graph):
+        nodes[q.subject][q.predicate].append(q.object)
+    return nodes
+
+
+def expected_totals(store) -> tuple[dict, dict]:
+    """Summed here, graph by graph, from the tallies of every document graph."""
+    entities: dict = defaultdict(lambda: [0, set()])
+    sentences: dict = defaultdict(int)
+    actors: dict = defaultdict(set)
+    for graph in store.store.named_graphs():
+        if graph == TOTALS:
+            continue
+        for node, facts in _by_subject(store, graph).items():
+            types = facts.get(RDF.type, [])
+            if KGV.MentionTally in types:
+                (entity,), (cls,), (item,), (count,) = (facts[KGV.entity], facts[KGV.entityClass], facts[KGV.tallyOf],
+                                                        facts[KGV.mentionCount])
+                entities[entity, cls][0] += int(count.value)
+                entities[entity, cls][1].add(item)
+                if cls in ACTOR_CLASSES:
+                    actors[item].add(entity)
+            elif KGV.ActorPairTally in types:
+                (first,), (second,), (count,) = facts[KGV.firstActor], facts[KGV.secondActor], facts[KGV.sentenceCount]
+                sentences[first, second] += int(count.value)
+    pairs: dict = defaultdict(lambda: [0, 0])
+    for named in actors.values():
+        for first in named:
+            for second in named:
+                if first.value < second.value:
+                    pairs[first, second][0] += 1
+    for pair, count in sentences.items():
+        pairs[pair][1] = count
+    return ({k: (m, len(files)) for k, (m, files) in entities.items()}, {k: tuple(v) for k, v in pairs.items()})
+
+
+def stored_totals(store) -> tuple[dict, dict]:
+    entities, pairs = {}, {}
+    for node, facts in _by_subject(store, TOTALS).items():
+        if KGV.EntityTotal in facts[RDF.type]:
+            (entity,), (cls,) = facts[KGV.totalOf], facts[KGV.totalClass]
+            entities[entity, cls] = (int(facts[KGV.totalMentions][0].value), int(facts[KGV.totalFiles][0].value))
+        else:
+            assert facts[RDF.type] == [KGV.ActorPairTotal]
+            (first,), (second,) = facts[KGV.pairFirst], facts[KGV.pairSecond]
+            files, shared = facts.get(KGV.totalFiles, []), facts.get(KGV.totalSentences, [])
+            pairs[first, second] = (int(files[0].value) if files else 0, int(shared[0].value) if shared else 0)
+    return entities, pairs
+
+
+def test_the_totals_are_what_the_tallies_of_the_corpus_sum_to(corpus_store):
+    entities, pairs = stored_totals(corpus_store)
+    expected_entities, expected_pairs = expected_totals(corpus_store)
+    assert entities == expected_entities and len(entities) > 100
+    assert pairs == expected_pairs and any(shared for _, shared in pairs.values())
+    # Recomputing gives the very quads the build wrote.
+    in_store = sorted(str(q) for q in corpus_store.store.quads_for_pattern(None, None, None, TOTALS))
+    assert sorted(str(q) for q in store_totals(corpus_store.store, B)) == in_store
+
+
+def test_an_organisation_total_holds_its_forms(corpus_store):
+    uwv = NamedNode(B + "id/organisatie/uwv")
+    (total,) = [q.subject for q in corpus_store.store.quads_for_pattern(None, KGV.totalOf, uwv, TOTALS)]
+    (forms,) = [q.object.value for q in corpus_store.store.quads_for_pattern(total, KGV.formsWritten, None, TOTALS)]
+    assert "uwv" in forms.split("; ")
+
+
+def test_the_totals_follow_an_incremental_build_that_replaces_a_document(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first, second = sample_paths()[:2]
+    shutil.copy(first, folder / "a.txt")
+    shutil.copy(second, folder / "b.txt")
+    store = KGStore.open(tmp_path / "store")
+    build(store, [folder])
+    before, _ = stored_totals(store)
+    assert before == expected_totals(store)[0]
+
+    # a.txt now says something else: what only its old text named leaves the totals.
+    (folder / "a.txt").write_text("De Kamer spreekt over de Wajong en het UWV.\n", encoding="utf-8")
+    report = build(store, [folder])
+    assert report.built == ["a.txt"]
+    after_entities, after_pairs = stored_totals(store)
+    assert (after_entities, after_pairs) == expected_totals(store)
+    assert after_entities != before and set(before) - set(after_entities)
+    # A no-change build leaves them; a recompute on the store as it is changes nothing.
+    quads = sorted(str(q) for q in store.store.quads_for_pattern(None, None, None, TOTALS))
+    build(store, [folder])
+    assert write_totals(store, B) == len(quads)
+    assert sorted(str(q) for q in store.store.quads_for_pattern(None, None, None, TOTALS)) == quads
