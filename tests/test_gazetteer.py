@@ -181,7 +181,7 @@ EXPECTED = {
         "party": set(),
         "instrument": {"banenafspraak", "doelgroepenregister", "esf", "ips", "jobcoaching", "kandidatenverkenner",
                        "matchen-op-werk", "naar-werk", "no-riskpolis", "re-integratietraject", "scholing",
-                       "vervoersvoorziening", "werkfit", "werkvoorzieningen"},
+                       "studieregeling", "vervoersvoorziening", "werkfit", "werkvoorzieningen"},
         "law": {"aov-bes", "aww-bes", "ov-bes", "participatiewet", "wajong", "wao", "waz", "wga", "wia", "zv-bes", "zw"},
     },
     "001_6be19fef0512fa7b.txt": {
@@ -192,7 +192,7 @@ EXPECTED = {
         "party": {"vvd"},
         "instrument": {"banenafspraak", "beschut-werk", "detachering", "jobcarving", "jobcoaching", "loonkostensubsidie",
                        "loonkostenvoordeel", "quotumregeling", "regionale-mobiliteitsteams", "scholing", "vum"},
-        "law": {"participatiewet", "wajong", "wsw"},
+        "law": {"participatiewet", "participatiewet-in-balans", "wajong", "wsw"},
     },
     "002_6483e884d4d42ea1.txt": {
         "organisation": {"cbs", "cwi", "gemeenten", "kabinet", "re-integratiebedrijven", "rwi", "seo", "szw",
@@ -212,7 +212,7 @@ EXPECTED = {
         "instrument": {"banenafspraak", "beschut-werk", "dagbesteding", "detachering", "doelgroepenregister",
                        "inclusief-herontwerp-van-werk", "ips", "jobcarving", "jobcoaching", "kandidatenverkenner",
                        "loondispensatie", "loonkostensubsidie", "matchen-op-werk", "no-riskpolis", "quotumregeling",
-                       "re-integratietraject", "sociale-activering", "tegenprestatie"},
+                       "re-integratietraject", "sociale-activering", "tegenprestatie", "uitkeringsregeling", "werkregeling"},
         "law": {"participatiewet", "schattingsbesluit", "suwi", "wajong", "wet-banenafspraak", "wiw", "wmo", "wsw",
                 "ww", "wwb", "zw"},
     },
