@@ -61,9 +61,12 @@ def _ini(folder: Path, port: int, dump_dir: Path) -> Path:
     return ini
 
 
+def _isql_command(port: int, statements: str) -> list[str]:
+    return ["isql-vt", f"127.0.0.1:{port}", "dba", "dba", f"exec={statements}"]
+
+
 def _isql(port: int, statements: str) -> str:
-    done = subprocess.run(["isql-vt", f"127.0.0.1:{port}", "dba", "dba", f"exec={statements}"],
-                          capture_output=True, text=True, timeout=_ISQL_TIMEOUT)
+    done = subprocess.run(_isql_command(port, statements), capture_output=True, text=True, timeout=_ISQL_TIMEOUT)
     if done.returncode != 0 or "*** Error" in done.stdout + done.stderr:
         raise SystemExit(f"isql-vt failed on {statements[:80]!r}: {(done.stdout + done.stderr)[-400:]}")
     return done.stdout
@@ -115,8 +118,8 @@ def virtuoso_load(dump: Path, work: Path, base: str, loaders: int) -> tuple[floa
         started = time.perf_counter()
         for path in files:
             _isql(port, f"ld_dir('{path.parent}', '{path.name}', '{base}');")
-        runs = [subprocess.Popen(["isql-vt", f"127.0.0.1:{port}", "dba", "dba", "exec=rdf_loader_run();"],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for _ in files]
+        runs = [subprocess.Popen(_isql_command(port, "rdf_loader_run();"), stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL) for _ in files]
         for run in runs:
             run.wait(timeout=_ISQL_TIMEOUT)
         _isql(port, "checkpoint;")
@@ -131,7 +134,7 @@ def virtuoso_load(dump: Path, work: Path, base: str, loaders: int) -> tuple[floa
         query = time.perf_counter() - started
     finally:
         # "shutdown" checkpoints and exits; the connection it ends is no error of ours
-        subprocess.run(["isql-vt", f"127.0.0.1:{port}", "dba", "dba", "exec=shutdown;"], capture_output=True, timeout=600)
+        subprocess.run(_isql_command(port, "shutdown;"), capture_output=True, timeout=600)
         try:
             server.wait(timeout=120)
         except subprocess.TimeoutExpired:

@@ -83,12 +83,17 @@ class OwnNumber:
 
 def normalize(dossier: str, toevoeging: str | None, nr: str | int) -> str:
     """``("34 950", "XV", "2")`` -> ``"34950-XV-2"``; an ``(R2100)`` bill number is not part of the id."""
+    number = str(nr).strip()
+    number = str(int(number)) if number.isdigit() else number.upper()
+    return "-".join(part for part in (normalize_dossier(dossier, toevoeging), number) if part)
+
+
+def normalize_dossier(dossier: str, toevoeging: str | None) -> str:
+    """``("31.780", None)`` -> ``"31780"``, ``("33 000", "XV")`` -> ``"33000-XV"``: a dossier as ids write it."""
     digits = re.sub(r"\D", "", str(dossier))
     extra = re.sub(r"\(\s*R\s*\d+\s*\)", "", toevoeging or "")
     extra = re.sub(r"[\s\-–]", "", extra).upper()
-    number = str(nr).strip()
-    number = str(int(number)) if number.isdigit() else number.upper()
-    return "-".join(part for part in (digits, extra, number) if part)
+    return "-".join(part for part in (digits, extra) if part)
 
 
 def normalize_year(text: str) -> str | None:
@@ -474,9 +479,7 @@ def dossier_of_page(facts: dict) -> str | None:
     for value in values:
         match = _grammar().own_dossier.match(" ".join(value.split()))
         if match:
-            digits = re.sub(r"\D", "", match["a"] or match["b"])
-            toevoeging = match["at"] if match["a"] else match["bt"]
-            return f"{digits}-{toevoeging}" if toevoeging else digits
+            return normalize_dossier(match["a"], match["at"]) if match["a"] else normalize_dossier(match["b"], match["bt"])
     return None
 
 

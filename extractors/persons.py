@@ -470,27 +470,18 @@ class _Finder:
 
     def run(self) -> list[_Found]:
         pat, text = self.pat, self.text
-        for match in pat.signature.finditer(text):
-            cue = " ".join(match.group("cue").split()).casefold()
-            rest = (match.start("rest"), match.end("rest"))
-            self.add(
-                match.start("name"),
-                match.end("name"),
-                role=pat.signature_roles.get(cue),
-                organisation=self._span_key("organisation", *rest),
-                signatory=True,
-            )
-        for match in pat.signature_below.finditer(text):
-            if not re.search(r"[. ]", match.group("name")):
-                continue  # a one-word line over a function is a heading more often than a signature
-            cue = " ".join(match.group("cue").split()).casefold()
-            self.add(
-                match.start("name"),
-                match.end("name"),
-                role=pat.signature_roles.get(cue),
-                organisation=self._span_key("organisation", match.start("rest"), match.end("rest")),
-                signatory=True,
-            )
+        for signature in (pat.signature, pat.signature_below):
+            for match in signature.finditer(text):
+                if signature is pat.signature_below and not re.search(r"[. ]", match.group("name")):
+                    continue  # a one-word line over a function is a heading more often than a signature
+                cue = " ".join(match.group("cue").split()).casefold()
+                self.add(
+                    match.start("name"),
+                    match.end("name"),
+                    role=pat.signature_roles.get(cue),
+                    organisation=self._span_key("organisation", match.start("rest"), match.end("rest")),
+                    signatory=True,
+                )
         for match in pat.label.finditer(text):
             cue = " ".join(match.group("cue").split()).casefold()
             self.add(match.start("name"), match.end("name"), role=pat.signature_roles.get(cue), signatory=True)

@@ -46,6 +46,21 @@ def sample_store(tmp_path_factory):
 
 
 @pytest.fixture
+def two_samples(tmp_path) -> tuple[Path, Path, Path]:
+    """A folder holding the first two samples as ``a.txt`` and ``b.txt``, and those two samples."""
+    import shutil
+
+    from kg.build import sample_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first, second = sample_paths()[:2]
+    shutil.copy(first, folder / "a.txt")
+    shutil.copy(second, folder / "b.txt")
+    return folder, first, second
+
+
+@pytest.fixture
 def two_printings(tmp_path) -> Path:
     """A folder with two printings of one Kamerstuk: the same text, the second with a line added."""
     from kg.build import sample_paths

@@ -54,12 +54,8 @@ def _graph_quads(store: KGStore, graph) -> set[str]:
     return {str(q) for q in store.store.quads_for_pattern(None, None, None, graph)}
 
 
-def test_rebuilding_a_changed_document_replaces_only_its_graph(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    first, second = sample_paths()[:2]
-    shutil.copy(first, folder / "a.txt")
-    shutil.copy(second, folder / "b.txt")
+def test_rebuilding_a_changed_document_replaces_only_its_graph(tmp_path, two_samples):
+    folder, first, second = two_samples
     store = KGStore.open(tmp_path / "store")
     build(store, [folder])
     (graph_b,) = store.content_graphs(hashlib.sha256(second.read_bytes()).hexdigest())

@@ -3,13 +3,12 @@ and after an incremental build that replaced a document's graph."""
 
 from __future__ import annotations
 
-import shutil
 from collections import defaultdict
 
 from pyoxigraph import NamedNode
 
 from kg.aggregates import ACTOR_CLASSES, store_totals, write_totals
-from kg.build import build, sample_paths
+from kg.build import build
 from kg.store import KGStore
 from kg.vocab import KGV, RDF
 
@@ -86,12 +85,8 @@ def test_an_organisation_total_holds_its_forms(corpus_store):
     assert "uwv" in forms.split("; ")
 
 
-def test_the_totals_follow_an_incremental_build_that_replaces_a_document(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    first, second = sample_paths()[:2]
-    shutil.copy(first, folder / "a.txt")
-    shutil.copy(second, folder / "b.txt")
+def test_the_totals_follow_an_incremental_build_that_replaces_a_document(tmp_path, two_samples):
+    folder, _, _ = two_samples
     store = KGStore.open(tmp_path / "store")
     build(store, [folder])
     before, _ = stored_totals(store)
