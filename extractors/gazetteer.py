@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from kg.extractors.base import add_mention, text_of
 from kg.extractors.vocabulary import (  # noqa: F401 - the public names are re-exported
+    _DIAERESIS,
     _MAX_VARIANT_TOKENS,
     _MIN_HEAD_STEM,
     CATEGORY_CLASSES,
@@ -180,7 +181,7 @@ class Gazetteer:
             text = words[n][1]
             tried = worth_trying.get(text)
             if tried is None:
-                first = text.lower()
+                first = text.lower().translate(_DIAERESIS)
                 tried = worth_trying[text] = (
                     first[:_MIN_HEAD_STEM] in self._stem_starts or first in self._variant_starts or not first.isalnum()
                 )

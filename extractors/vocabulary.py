@@ -173,15 +173,18 @@ _JOINABLE = re.compile(r"[\w'’\-]+")
 _MAX_VARIANT_TOKENS = 6
 _MIN_HEAD_STEM = 4
 _VOWELS = "aeiouy"
+# Before the 2005 spelling a diaeresis marked the vowel clash a hyphen marks now ("reïntegratie",
+# "re-integratie"): squashed forms drop both, so the two spellings are one variant.
+_DIAERESIS = str.maketrans("äëïöüÿ", "aeiouy")
 
 
 def _squash(text: str) -> str:
-    return _SQUASH.sub("", text.lower())
+    return _SQUASH.sub("", text.lower().translate(_DIAERESIS))
 
 
 def _variant_key(word: str) -> str | None:
     """A text word's squashed form, or None for punctuation and elided compounds ('werkgevers-')."""
-    lower = word.lower()
+    lower = word.lower().translate(_DIAERESIS)
     if lower.isalnum():
         return lower
     if not _JOINABLE.fullmatch(word) or word.endswith("-"):
@@ -240,10 +243,22 @@ def number_variants(label: str) -> list[str]:
     return [_norm(label), *(f"{head} {form}" if head else form for form in forms)]
 
 
+# The prefixes the 2005 spelling parts from a following vowel by a hyphen where the earlier one
+# wrote a diaeresis ("re-integratie", "reïntegratie"); compounds of two words kept their hyphen.
+_PREFIX_HYPHEN = re.compile(r"(?<![^\W\d_])(re|co|pre|de)-([aeiou])", re.IGNORECASE)
+_WITH_DIAERESIS = dict(zip("aeiouAEIOU", "äëïöüÄËÏÖÜ"))
+
+
+def old_spelling(form: str) -> str:
+    """``form`` as Dutch wrote it before 2005: ``re-integratietraject`` -> ``reïntegratietraject``."""
+    return _PREFIX_HYPHEN.sub(lambda m: m.group(1) + _WITH_DIAERESIS[m.group(2)], form)
+
+
 def matched_forms(concept: Concept, settings: Settings | None = None) -> list[str]:
     """The forms the gazetteer matches for ``concept`` beyond its labels: the regular plural and
-    singular of each label of a variant category (what ``skos:hiddenLabel`` is for, so that a
-    found ``garantiebanen`` carries that form as a label of the concept it links to)."""
+    singular of each label of a variant category and the pre-2005 spelling of each (what
+    ``skos:hiddenLabel`` is for, so that a found ``garantiebanen`` or ``reïntegratiebudget``
+    carries that form as a label of the concept it links to)."""
     settings = settings or load_settings()
     if concept.category not in settings.variant_categories:
         return []
@@ -252,7 +267,8 @@ def matched_forms(concept: Concept, settings: Settings | None = None) -> list[st
     for label in concept.labels:
         if label in settings.case_sensitive_labels or not has_variants(label):
             continue
-        for form in number_variants(label)[1:]:
+        variants = number_variants(label)
+        for form in [*variants[1:], *map(old_spelling, variants)]:
             if form.casefold() not in known and len(_squash(form)) >= _MIN_HEAD_STEM:
                 known.add(form.casefold())
                 forms.append(form)

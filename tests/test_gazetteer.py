@@ -210,7 +210,7 @@ EXPECTED = {
                          "werkgevers", "werkgeversservicepunten"},
         "party": set(),
         "instrument": {"banenafspraak", "beschut-werk", "dagbesteding", "detachering", "doelgroepenregister",
-                       "inclusief-herontwerp-van-werk", "ips", "jobcarving", "jobcoaching", "kandidatenverkenner",
+                       "herbeoordeling", "inclusief-herontwerp-van-werk", "ips", "jobcarving", "jobcoaching", "kandidatenverkenner",
                        "loondispensatie", "loonkostensubsidie", "matchen-op-werk", "no-riskpolis", "quotumregeling",
                        "re-integratietraject", "sociale-activering", "tegenprestatie", "uitkeringsregeling", "werkregeling"},
         "law": {"participatiewet", "schattingsbesluit", "suwi", "wajong", "wet-banenafspraak", "wiw", "wmo", "wsw",
@@ -252,6 +252,9 @@ def test_corpus_documents_yield_the_expected_entities(nlp, corpus_dir, source):
         ("Werkgevers Servicepunten helpen.", "Werkgevers Servicepunten", "id/organisatie/werkgeversservicepunten"),
         ("Ik betrek de begeleid werken-regeling.", "begeleid werken-regeling", "id/instrument/begeleid-werken"),
         ("Vaak in Work First-projecten.", "Work First-projecten", "id/instrument/work-first"),
+        # the spelling before 2005: a diaeresis where a hyphen now parts prefix and vowel
+        ("Het persoonsgebonden reïntegratiebudget.", "persoonsgebonden reïntegratiebudget", "id/instrument/prb"),
+        ("Zij kopen reïntegratietrajecten in.", "reïntegratietrajecten", "id/instrument/re-integratietraject"),
     ],
 )
 def test_spelling_variants_by_rule(nlp, text, surface, key):
@@ -312,6 +315,17 @@ def test_the_forms_matched_by_rule_are_the_concepts_hidden_labels():
     assert matched_forms(Concept("id/organisatie/x", "organisation", "UWV", ("UWV",))) == []  # abbreviations too
     garantiebaan = Concept("id/instrument/garantiebaan", "instrument", "garantiebaan", ("garantiebaan",))
     assert "garantiebanen" in matched_forms(garantiebaan)
+    traject = Concept("id/instrument/t", "instrument", "re-integratietraject", ("re-integratietraject",))
+    assert {"reïntegratietraject", "reïntegratietrajecten"} <= set(matched_forms(traject))
+
+
+def test_old_spelling_puts_the_diaeresis_back_after_a_prefix_only():
+    from kg.extractors.vocabulary import old_spelling
+
+    assert old_spelling("re-integratieverslag") == "reïntegratieverslag"
+    assert old_spelling("Co-ordinatie") == "Coördinatie"
+    assert old_spelling("lage-inkomensvoordeel") == "lage-inkomensvoordeel"  # a compound of two words keeps its hyphen
+    assert old_spelling("core-in") == "core-in"
 
 
 def test_the_ontology_graph_carries_the_matched_forms_as_hidden_labels():
@@ -359,3 +373,11 @@ def test_parties_of_the_1990s_kamers_are_parties_with_the_register_s_iris(nlp):
         ("CD", "id/partij/centrum-democraten"),
         ("Gereformeerd Politiek Verbond", "id/partij/gereformeerd-politiek-verbond"),
     ]
+
+
+def test_the_melkert_jobs_their_successors_and_the_crisis_measures_are_told_apart(nlp):
+    doc = nlp("Na de Melkertbanen en de REW kwamen de ID-banen; in 2020 de NOW en de Tozo. Doe het now.")
+    assert keys(doc, "instrument") == {
+        "id/instrument/melkertbanen", "id/instrument/rew", "id/instrument/id-banen", "id/instrument/now", "id/instrument/tozo",
+    }
+    assert keys(nlp("De JWG ging op in de Wiw."), "law") == {"id/wet/jeugdwerkgarantiewet", "id/wet/wiw"}
