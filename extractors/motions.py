@@ -364,11 +364,21 @@ def _signatures(text: str) -> list[str]:
     for line in text[ends[-1].end() :].lstrip("\n").splitlines():
         if not names and (not line.strip() or footnote.match(line)):
             continue  # footnotes may stand between the motion's last words and its signatures
-        line = line.strip()
-        if not line or not re.fullmatch(rf"[{nameparts.UPPER}][^\d\n]{{1,40}}", line) or len(line.split()) > 5 or line.endswith((".", ":", ";", ",")):
+        if not is_signature_line(line):
             break
-        names.append(clean_name(line))
+        names.append(clean_name(line.strip()))
     return names
+
+
+def is_signature_line(line: str) -> bool:
+    """A line that is one signer's name: capitalised, no digits, at most five words, no closing
+    punctuation (``Van Kent``, ``Gijs van Dijk``)."""
+    line = line.strip()
+    return (
+        bool(re.fullmatch(rf"[{nameparts.UPPER}][^\d\n]{{1,40}}", line))
+        and len(line.split()) <= 5
+        and not line.endswith((".", ":", ";", ","))
+    )
 
 
 def _header_names(line: str) -> str:

@@ -198,10 +198,12 @@ def _patterns() -> _Patterns:
             rf"{start}(?i:{'|'.join(map(re.escape, motion['with_van']))}){_WS}van{_WS}(?P<name>{strict})"
         ),
         # 'De Minister van ...,' over 'J. P. H. Donner', blank lines between, or all on one line in
-        # web layout ('De voorzitter van de commissie, Jansen De griffier van de commissie, De Vries').
+        # web layout ('De voorzitter van de commissie, Jansen De griffier van de commissie, De Vries');
+        # at a line's start also without 'De' ('Adjunct-griffier van de commissie,'); a name alone on
+        # its line may have a surname of two words ('H. D. Tjeenk Willink').
         signature=re.compile(
-            rf"(?:^|(?<=[ \t]))[ \t]*[Dd]e[ \t]+{qualifiers}(?P<cue>{sig_alt})(?![\w-])"
-            rf"(?P<rest>[^\n:;.]*?(?:\n[^\n:;.]*?)?),(?:[ \t]*\n){{0,3}}[ \t]*{titled}(?P<name>{loose})"
+            rf"(?:^[ \t]*|(?:^|(?<=[ \t]))[ \t]*[Dd]e[ \t]+){qualifiers}(?P<cue>{sig_alt})(?![\w-])"
+            rf"(?P<rest>[^\n:;.]*?(?:\n[^\n:;.]*?)?),(?:[ \t]*\n){{0,3}}[ \t]*{titled}(?P<name>{loose}(?:[ \t]+{cap}{end})?)"
             rf"(?=[ \t]*(?:\n|$)|[ \t]+[Dd]e[ \t]+{qualifiers}(?:{sig_alt})(?![\w-]))",
             re.MULTILINE,
         ),
@@ -631,6 +633,25 @@ class _Finder:
         names, _ = header_submitters(names_text)
         for name in names:
             self._submitter(name, match.span("names"))
+        self._co_signers(names)
+
+    def _co_signers(self, names: list[str]) -> None:
+        """The lines signed under an amendment with the header's submitters: the 'c.s.' of
+        ``AMENDEMENT VAN HET LID GIJS VAN DIJK C.S.`` sign below him (``Smeulders``, ``Van Kent``)."""
+        from kg.extractors.motions import clean_name, is_signature_line
+
+        lines = [m.span() for m in re.finditer(r"(?m)^.*$", self.text)]
+        signed = {n.casefold() for n in names}
+        block = [i for i, (a, b) in enumerate(lines) if " ".join(self.text[a:b].split()).casefold() in signed]
+        if not block:
+            return
+        for i in range(block[-1] + 1, len(lines)):
+            start, end = lines[i]
+            line = self.text[start:end]
+            if not is_signature_line(line) or clean_name(line.strip()).casefold() in self.pat.not_names:
+                break
+            begin = start + len(line) - len(line.lstrip())
+            self.add(begin, begin + len(line.strip()), role=self.pat.roles.get("kamerlid"), signatory=True)
 
     def _submitter(self, name: str, header: tuple[int, int] | None) -> None:
         """``name``'s last signature line, else its upper-case form inside ``header``."""

@@ -393,6 +393,9 @@ def test_a_citation_word_is_never_a_name(nlp):
          ["De Groot-van Dam", "Verhoeven"]),
         ("Nr. 12  GEWIJZIGD AMENDEMENT VAN HET LID BERGKAMP-VAN DIJK TER VERVANGING VAN DAT GEDRUKT ONDER NR. 9", "",
          ["Bergkamp-van Dijk"]),
+        # the 'c.s.' of the header sign below the submitter
+        ("Nr. 31  AMENDEMENT VAN HET LID GIJS VAN DIJK C.S.", "Gijs van Dijk\nSmeulders\nVan Kent\nÖztürk",
+         ["Gijs van Dijk", "Smeulders", "Van Kent", "Öztürk"]),
     ],
 )
 def test_an_amendment_header_names_its_submitters(nlp, header, signatures, expected):
@@ -481,3 +484,27 @@ def test_a_name_inside_a_longer_one_is_the_longer_one():
     customize_tokenizer(kg_nlp)  # kg's tokenizer splits 'amendement-Wiersma-de' at its hyphens
     doc = run(kg_nlp, "Amendementen\n- amendement-Wiersma-de Boer (VVD) over afrekenen op uitstroom: aangenomen")
     assert [(s.text, span_attrs(s)["party"]) for s in mentions(doc, "person")] == [("Wiersma-de Boer", PARTIES["VVD"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Adjunct-griffier van de commissie,\nWitzke-Bąk\n", [("Witzke-Bąk", "Adjunct-griffier")]),
+        ("De vice-president van de Raad van State,\nH. D. Tjeenk Willink\n", [("H. D. Tjeenk Willink", "Vice-president")]),
+    ],
+)
+def test_a_signature_without_article_or_with_a_surname_of_two_words(nlp, text, expected):
+    assert [(s.text, span_attrs(s)["role"]) for s in mentions(run(nlp, text), "person")] == expected
+    assert names(run(nlp, "Voorzitter van de commissie, dat zei ik al.\n")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("de motie die wij met collega's Oomen-Ruijten en Schalk indienden", ["Oomen-Ruijten", "Schalk"]),
+        ("met mijn fractiegenoten Jansen, De Wit en Öztürk", ["Jansen", "De Wit", "Öztürk"]),
+        ("De Kamerleden Van Dijk en Kat vroegen het.", ["Van Dijk", "Kat"]),
+    ],
+)
+def test_plural_cues_introduce_a_list_of_names(nlp, text, expected):
+    assert names(run(nlp, text)) == expected

@@ -141,7 +141,10 @@ def test_kerngegevens_block_with_keys_kg_does_not_know(tmp_path):
     ["Deel deze pagina", "Voor 76 Tegen 74", "Voor: 76 | Tegen: 74", "VVD 34 Voor", "Menu",
      "Home > Kamerstukken > Moties", "Stemmingsuitslagen", "Download PDF", "Pagina 2 van 3", "Stemmingsuitslag",
      "Voor (51): VVD, PvdA, CDA, SP, D66", "Tegen (24): PVV, 50PLUS, PvdD",
-     "PvdA  VVD  CDA  D66  ChristenUnie    voor", "SP  PVV  Groep Kuzu/Öztürk  PvdD    tegen"],
+     "PvdA  VVD  CDA  D66  ChristenUnie    voor", "SP  PVV  Groep Kuzu/Öztürk  PvdD    tegen",
+     "Voor: NSC (20), PVV (37), BBB (7)  Tegen: VVD (24), D66 (9), FvD (3)",
+     "Wetsvoorstellen   Kamervragen   Moties   Stemmingen   Kamerleden   Partijen   Statistieken   Zoek",
+     "Kamerleden   Commissies   Debat & vergadering   Kamerstukken   Over de Tweede Kamer"],
 )
 def test_site_chrome_is_masked(tmp_path, chrome):
     page = f"Motie\nIndiener: P. Jansen (VVD)\n{chrome}\n\nDe Kamer,\n\ngehoord de beraadslaging,\n"

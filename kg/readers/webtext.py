@@ -380,11 +380,18 @@ def _without(masks: list[tuple[int, int]], parties: list[tuple[int, int]]) -> li
 _MENU_SEPARATOR = re.compile(r"\t+| {2,}|\s+[|·•]\s+")
 
 
+_MENU_ITEM = re.compile(r"[^\W\d_][^\d.,;:!?]{0,30}")
+
+
 def _is_menu(line: str, s: _Shapes) -> bool:
     """A site menu saved as one line: three or more chrome words set apart by wide spaces, tabs or bars
-    ("Kamerleden  Partijen  Wetsvoorstellen  Kamervragen")."""
-    items = [item for item in _MENU_SEPARATOR.split(line) if item.strip()]
-    return len(items) >= 3 and all(_fold(item) in s.chrome_lines for item in items)
+    ("Kamerleden  Partijen  Wetsvoorstellen  Kamervragen"), or five or more short items of which
+    most are chrome words (a site's own sections: "Kamerleden  Commissies  Debat & vergadering  ...")."""
+    items = [item.strip() for item in _MENU_SEPARATOR.split(line) if item.strip()]
+    chrome = sum(_fold(item) in s.chrome_lines for item in items)
+    if len(items) >= 3 and chrome == len(items):
+        return True
+    return len(items) >= 5 and 2 * chrome > len(items) and all(_MENU_ITEM.fullmatch(item) and len(item.split()) <= 4 for item in items)
 
 
 def _mask_link_list(found: _Collector, text: str, lines: list[tuple[int, int]], k: int, max_chars: int) -> int:
