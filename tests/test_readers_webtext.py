@@ -289,3 +289,14 @@ def test_site_banner_on_the_first_line_and_share_buttons_are_chrome(tmp_path):
 def test_a_publication_file_name_in_the_first_part_is_the_own_number(tmp_path, line, own):
     page = f"Brief regering\nGepubliceerd: 4 maart 2021\n{line}\n\nZoals gemeld in Kamerstuk 34 352, nr. 181.\n"
     assert read_page(tmp_path, page).facts["identifiers"] == [own]
+
+
+def test_a_footnote_citing_a_paper_is_a_citation_not_the_pages_number(tmp_path):
+    page = (
+        "Deel deze pagina\nKamerstuk 29544, nr. 1198\nGepubliceerd: 3 maart 2023\n\nDe Kamer vroeg om een brief.1 Die volgt hier.\n\n"
+        "1\nKamerstuk 29 544, nr. 1185.\nKamerstuk 29 544, nr. 1143.\n"
+    )
+    document = read_page(tmp_path, page)
+    assert document.facts["identifiers"] == ["29544-1198"]
+    assert "Kamerstuk 29 544, nr. 1185." in document.text and "Kamerstuk 29 544, nr. 1143." in document.text
+    assert_exact(document)

@@ -459,7 +459,7 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
             found.fields += 1
             k = consumed
             continue
-        if own_number and start < s.own_number_chars:
+        if own_number and start < s.own_number_chars and not line.endswith("."):  # a footnote's citation ends in one
             own = [i for i in own_reference(line) if i not in found.facts.get("identifiers", [])]
             if own:
                 found.facts.setdefault("identifiers", []).extend(own)
@@ -511,6 +511,8 @@ def _field_at(found: _Collector, lines: list[tuple[int, int]], k: int, near: boo
             return 0
         if not _explicit(sep) and not near:
             return 0
+        if not _explicit(sep) and field.fact == "identifier" and text[start:end].rstrip().endswith("."):
+            return 0  # 'Kamerstuk 29 544, nr. 1185.': a footnote citing a paper, a sentence, not a field
         if not found.add(field, value, match.start("value")):
             return 0
         found.masks.append((start, end))
