@@ -31,7 +31,8 @@ from kg.datafiles import load_json
 from kg.extractors import base
 
 _YEAR = r"(?:19|20)\d{2}\s*[/\-–—]\s*(?:(?:19|20)\d{2}|\d{2})(?!\d)"
-_DOSSIER = r"(?<![\w.,/€–—\-])\d{1,2}[ \u00a0\n]?\d{3}(?![\d])"
+# two digits and three, apart by a space, a line break or the wider gaps of justified PDF text ("29  544")
+_DOSSIER = r"(?<![\w.,/€–—\-])\d{1,2}(?:[ \u00a0]{1,3}|[ \u00a0]*\n[ \u00a0]*)?\d{3}(?![\d])"
 _MAX_RANGE = 30
 
 
@@ -235,7 +236,7 @@ def _grammar() -> _Grammar:
             rf"(?<=\s[-–]\s)(?P<d>[23]\d{{4}})-(?:(?P<t>{toev})-)?(?P<n>\d{{1,4}})(?=[ \t]*(?:$|\n|[ \t][-–][ \t]|[),;]))"
         ),
         # '(34.352, AA)', '(35 213, H)': an Eerste Kamer paper's letter after its dossier, in parentheses
-        paren_letter=re.compile(rf"(?<=\()[ \t]*(?P<d>\d{{2}}[ .\u00a0]?\d{{3}}),[ \t]*(?P<n>{letter})[ \t]*(?=\))"),
+        paren_letter=re.compile(rf"(?<=\()[ \t]*(?P<d>\d{{2}}(?:[ .\u00a0]|[ \u00a0]*\n)?\d{{3}}),[ \t]*(?P<n>{letter})[ \t]*(?=\))"),
         # '31.780, A<TAB>24-06-2009<TAB>Gewijzigd voorstel van wet': an Eerste Kamer paper opening a
         # line of a dossier's list of papers
         line_letter=re.compile(

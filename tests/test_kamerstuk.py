@@ -54,6 +54,8 @@ def ids(text: str, **kwargs) -> list[str]:
         ("Aanhangsel Handelingen, vergaderjaar 2019–2020, nr. 961", ["ah-tk-20192020-961"]),
         ("Aanhangsel Handelingen II 2019/20,\nnr. 961", ["ah-tk-20192020-961"]),
         ("zie ah-tk-20192020-123 en h-tk-20072008-75.", ["ah-tk-20192020-123", "h-tk-20072008-75"]),
+        # the wider gaps of justified PDF text
+        ("het jongerenloket (Kamerstuk  29  544,  nr. 338);  ik", ["29544-338"]),
     ],
 )
 def test_citation_shapes(text, expected):
@@ -70,6 +72,7 @@ def test_eerste_kamer_letter_needs_eerste_kamer_context():
     [
         ("Bij brief van 5 december 2018 (34.352, AA) heeft", ["34352-AA"]),
         ("zie de brief (35 213, H), waarin", ["35213-H"]),
+        ("in het voorlopig verslag (33\n818, B) gevraagd", ["33818-B"]),
     ],
 )
 def test_an_eerste_kamer_letter_in_parentheses_needs_no_context(text, expected):

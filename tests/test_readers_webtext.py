@@ -300,3 +300,11 @@ def test_a_footnote_citing_a_paper_is_a_citation_not_the_pages_number(tmp_path):
     assert document.facts["identifiers"] == ["29544-1198"]
     assert "Kamerstuk 29 544, nr. 1185." in document.text and "Kamerstuk 29 544, nr. 1143." in document.text
     assert_exact(document)
+
+
+def test_the_paper_an_appendix_belongs_to_is_metadata_not_a_citation(tmp_path):
+    page = "Deel deze pagina\nHoort bij\tKamerstuk 26 448, nr. 187\nGepubliceerd: 3 maart 2004\n\nDe ketenpartners melden voortgang.\n"
+    document = read_page(tmp_path, page)
+    assert document.facts["metadata"]["Hoort bij"] == "Kamerstuk 26 448, nr. 187"
+    assert "26 448" not in document.text
+    assert_exact(document)
