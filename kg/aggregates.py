@@ -302,7 +302,26 @@ def store_totals(store, base: str) -> list[Quad]:
             out.append(Quad(node, KGV.totalFiles, _integer(shared[pair]), graph))
         if pair in sentences:
             out.append(Quad(node, KGV.totalSentences, _integer(sentences[pair]), graph))
+    out += answer_rows(store, base, union)
     return sorted(out, key=str)
+
+
+def answer_rows(store, base: str, union: bool = False) -> list[Quad]:
+    """The rows of the store-wide aggregate queries (:data:`kg.row_totals.ROW_TOTALS`), one node each
+    in the totals graph, every bound column the term the query computed."""
+    from kg.row_totals import ROW_TOTALS
+
+    graph = NamedNode(base + "graph/totals")
+    out: list[Quad] = []
+    for view in ROW_TOTALS:
+        for row in store.query(view.text, use_default_graph_as_union=union):
+            node = NamedNode(f"{base}total/{view.query}/{_key(*(row[k] for k in view.keys))}")
+            out.append(Quad(node, RDF.type, view.cls, graph))
+            for column, predicate in view.columns.items():
+                value = row[column]
+                if value is not None:
+                    out.append(Quad(node, predicate, value, graph))
+    return out
 
 
 def write_totals(store, base: str) -> int:
