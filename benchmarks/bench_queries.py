@@ -8,6 +8,7 @@ the same run, so the ratio says how much work a query does beyond touching the s
     python benchmarks/bench_queries.py                         # builds 100 documents
     python benchmarks/bench_queries.py --documents 100 1000    # 100, then 1000 (the 1000 build: ~20 min on 2 cores)
     python benchmarks/bench_queries.py --store /tmp/q1000      # reuses a store built before
+    python benchmarks/bench_queries.py --store /tmp/q1000 --against OLD/queries   # paired with other versions
 
 The corpus (../shared/corpus, else the bundled samples) is replicated as ``bench_scale.py`` does.
 """
@@ -26,7 +27,7 @@ from pathlib import Path
 from kg.store import KGStore
 
 from bench_scale import KG, measured_child, replicate
-from saved_query_timing import query_medians
+from saved_query_timing import paired_medians, query_medians
 
 GOAL_MS = 200
 BASELINE = "SELECT (COUNT(*) AS ?n) WHERE { ?d a kg:Document }"
@@ -60,15 +61,31 @@ def report(store_dir: Path, repeats: int) -> None:
           f"{'met' if not slow else 'not met by ' + ', '.join(slow)}")
 
 
+def paired_report(store_dir: Path, repeats: int, against: Path) -> None:
+    """The queries of ``against`` and this checkout's, alternately on one store in one run."""
+    print(f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load average "
+          f"{os.getloadavg()[0]:.1f}, store {store_dir}")
+    print(f"median of {repeats}, in-process, first example's parameters; {against} against this checkout:")
+    for name, (other, this, rows, same) in paired_medians(store_dir, repeats, against).items():
+        print(f"  {name:22} {other * 1000:9,.0f} ms {this * 1000:9,.0f} ms {rows:7,} rows  "
+              f"{other / this if this else 0:6.1f}x  {'same rows' if same else 'ROWS DIFFER'}")
+    print(f"  load average after: {os.getloadavg()[0]:.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, nargs="+", default=[100], help="one store per size, reported in turn")
     parser.add_argument("--store", type=Path, help="reuse this store (built before) instead of building one")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--against", type=Path, help="with --store: a folder of other versions of the queries, "
+                        "run alternately with this checkout's (same rows?, both medians)")
     args = parser.parse_args()
     if args.store:
         if not args.store.is_dir():
             raise SystemExit(f"no store at {args.store}; build one with kg build DIR --store {args.store}")
+        if args.against:
+            paired_report(args.store, args.repeats, args.against)
+            return
         report(args.store, args.repeats)
         return
     os.environ["SOURCE_DATE_EPOCH"] = "1700000000"

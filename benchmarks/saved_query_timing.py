@@ -7,7 +7,7 @@ import statistics
 import time
 from pathlib import Path
 
-from kg.saved_queries import SavedQuery, saved_queries
+from kg.saved_queries import SavedQuery, parse_query_file, saved_queries
 from kg.store import KGStore
 
 
@@ -35,4 +35,38 @@ def query_medians(store_dir: Path, repeats: int) -> dict[str, tuple[float, int]]
             rows = sum(1 for _ in store.query(text, substitutions=substitutions))
             times.append(time.perf_counter() - started)
         results[name] = (statistics.median(times), rows)
+    return results
+
+
+def _answer(store, text: str, substitutions) -> list[tuple]:
+    result = store.query(text, substitutions=substitutions)
+    if hasattr(result, "variables"):
+        return [tuple(row[c] for c in result.variables) for row in result]
+    return sorted(str(t) for t in result)
+
+
+def paired_medians(store_dir: Path, repeats: int, against: Path) -> dict[str, tuple[float, float, int, bool]]:
+    """Each saved query against the file of the same name in ``against`` (another version of the
+    queries), run alternately on one store, first example's parameters: median seconds of the other
+    version, of this one, this one's rows, and whether both gave the same rows (terms and order)."""
+    store = KGStore.open(store_dir, read_only=True)
+    results = {}
+    for name, saved in sorted(saved_queries().items()):
+        path = against / f"{name}.rq"
+        if not path.is_file():
+            continue
+        other = parse_query_file(name, path.read_text(encoding="utf-8"), str(path))
+        params = example_params(saved)
+        mine, theirs = saved.prepare(params), other.prepare(params)
+        same = _answer(store, *mine) == _answer(store, *theirs)
+        times: dict[str, list[float]] = {"other": [], "this": []}
+        rows = 0
+        for _ in range(repeats):
+            for key, (text, substitutions) in (("other", theirs), ("this", mine)):
+                started = time.perf_counter()
+                count = sum(1 for _ in store.query(text, substitutions=substitutions))
+                times[key].append(time.perf_counter() - started)
+                if key == "this":
+                    rows = count
+        results[name] = (statistics.median(times["other"]), statistics.median(times["this"]), rows, same)
     return results
