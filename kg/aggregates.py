@@ -314,9 +314,11 @@ def answer_rows(store, base: str, union: bool = False) -> list[Quad]:
     graph = NamedNode(base + "graph/totals")
     out: list[Quad] = []
     for view in ROW_TOTALS:
-        for row in store.query(view.text, use_default_graph_as_union=union):
+        for rank, row in enumerate(store.query(view.text, use_default_graph_as_union=union)):
             node = NamedNode(f"{base}total/{view.query}/{_key(*(row[k] for k in view.keys))}")
             out.append(Quad(node, RDF.type, view.cls, graph))
+            if view.rank is not None:
+                out.append(Quad(node, view.rank, _integer(rank), graph))
             for column, predicate in view.columns.items():
                 value = row[column]
                 if value is not None:

@@ -30,6 +30,9 @@ class RowTotal:
     keys: tuple[str, ...]  #: the columns that tell one row from another
     columns: dict[str, NamedNode]  #: column -> predicate
     text: str  #: the SELECT that computes the rows (the saved query as it was before the totals)
+    #: for a paged query's rows (the rows of the subquery that picks and orders its page): the
+    #: predicate giving each row's position in that order, from 0, which the query cuts its page by
+    rank: NamedNode | None = None
 
 
 _PEOPLE = r"""
@@ -290,6 +293,149 @@ WHERE {
 ORDER BY DESC(?citedBy) DESC(?kamerstukken) ?dossier
 """
 
+_INSTRUMENT_MENTIONS_PAGE = r"""
+PREFIX kg: <https://w3id.org/kamerstukken-kg/def#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+
+SELECT DISTINCT ?label ?year ?source ?mentions ?instrument ?document
+WHERE {
+  {
+    # Summed over the files' mention tallies (one per file and instrument), not over every mention.
+    SELECT ?instrument ?document (SUM(?count) AS ?mentions)
+    WHERE { ?tally kg:entityClass kg:Instrument ; kg:entity ?instrument ; kg:mentionCount ?count ; kg:tallyOf/kg:itemOf ?document }
+    GROUP BY ?instrument ?document
+  }
+  ?document ^kg:itemOf/kg:sourceFile ?source .
+  OPTIONAL {
+    SELECT ?document (YEAR(MIN(?date)) AS ?year)
+    WHERE { ?document a kg:Document ; dcterms:date ?date }
+    GROUP BY ?document
+  }
+  OPTIONAL {
+    SELECT ?instrument (MIN(?l) AS ?label)
+    WHERE { ?instrument skos:prefLabel ?l FILTER(LANG(?l) IN ("nl", "")) }
+    GROUP BY ?instrument
+  }
+}
+ORDER BY ?label ?instrument ?year ?source
+"""
+
+_QUESTIONS = r"""
+PREFIX kg: <https://w3id.org/kamerstukken-kg/def#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <http://schema.org/>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+
+SELECT ?source ?number ?question ?questioner ?party ?answer ?answeredBy ?questionNode ?document
+WHERE {
+  {
+    # The page is cut here, on the keys it is ordered by; texts, people and answers are joined to
+    # the questions of the page only.
+    SELECT ?source ?k1 ?k2 ?k3 ?document ?questionNode (MIN(?n) AS ?number)
+    WHERE {
+      ?questionNode a kg:Question ; kg:number ?n ; dcterms:isPartOf ?document .
+      ?document ^kg:itemOf/kg:sourceFile ?source .
+      # The file name also in pieces of 15 characters, which Oxigraph keeps in the row and compares
+      # without reading the store: sorting by the names alone read each name again for every comparison.
+      BIND(SUBSTR(?source, 1, 15) AS ?k1) BIND(SUBSTR(?source, 16, 15) AS ?k2) BIND(SUBSTR(?source, 31, 15) AS ?k3)
+    }
+    GROUP BY ?source ?k1 ?k2 ?k3 ?document ?questionNode
+    ORDER BY ?k1 ?k2 ?k3 ?source ?number ?questionNode
+    OFFSET 0
+  }
+  {
+    SELECT ?questionNode (MIN(?q) AS ?question)
+           (GROUP_CONCAT(DISTINCT ?questionerName; separator="; ") AS ?questioner)
+           (GROUP_CONCAT(DISTINCT ?partyLabel; separator="; ") AS ?party)
+    WHERE {
+      ?questionNode a kg:Question .
+      OPTIONAL { ?questionNode schema:text ?q }
+      OPTIONAL {
+        ?questionNode kg:questioner ?person .
+        # Names vary across documents ("T. van Ark", "Van Ark"); the family name does not.
+        OPTIONAL { ?person foaf:familyName ?family }
+        OPTIONAL { ?person foaf:name ?fullName }
+        BIND(COALESCE(?family, ?fullName) AS ?questionerName)
+        OPTIONAL {
+          ?person org:memberOf ?partyNode .
+          ?partyNode skos:prefLabel ?partyLabel FILTER(LANG(?partyLabel) IN ("nl", ""))
+        }
+      }
+    }
+    GROUP BY ?questionNode
+  }
+  OPTIONAL {
+    SELECT ?questionNode (MIN(?a) AS ?answer) (GROUP_CONCAT(DISTINCT ?ministerName; separator="; ") AS ?answeredBy)
+    WHERE {
+      ?answerNode a kg:Answer ; kg:answers ?questionNode .
+      OPTIONAL { ?answerNode schema:text ?a }
+      OPTIONAL {
+        ?answerNode dcterms:creator ?minister .
+        OPTIONAL { ?minister foaf:familyName ?family }
+        OPTIONAL { ?minister foaf:name ?fullName }
+        BIND(COALESCE(?family, ?fullName) AS ?ministerName)
+      }
+    }
+    GROUP BY ?questionNode
+  }
+}
+ORDER BY ?source ?number ?questionNode
+"""
+
+_CITATIONS = r"""
+PREFIX kg: <https://w3id.org/kamerstukken-kg/def#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+
+SELECT ?source ?kamerstuk ?mentions ?citedTitle ?citedSource ?document ?cited ?link
+WHERE {
+  {
+    # The page is cut here, on the keys it is ordered by, before counts and titles are joined.
+    SELECT DISTINCT ?document ?source ?k1 ?k2 ?k3 ?cited ?kamerstuk
+    WHERE {
+      ?document a kg:Document ; ^kg:itemOf/kg:sourceFile ?source ; dcterms:references ?cited .
+      ?cited dcterms:identifier ?kamerstuk .
+      # A cited node that is also a document with several own ids: keep the id its IRI was minted from.
+      FILTER(STRENDS(STR(?cited), CONCAT("/", ?kamerstuk)))
+      # A document's own number (in its header or footer) is not a citation.
+      FILTER NOT EXISTS { ?document dcterms:identifier ?kamerstuk }
+      # The file name also in pieces of 15 characters, which Oxigraph keeps in the row and compares
+      # without reading the store: sorting by the names alone read each name again for every comparison.
+      BIND(SUBSTR(?source, 1, 15) AS ?k1) BIND(SUBSTR(?source, 16, 15) AS ?k2) BIND(SUBSTR(?source, 31, 15) AS ?k3)
+    }
+    ORDER BY ?k1 ?k2 ?k3 ?source ?kamerstuk ?cited
+    OFFSET 0
+  }
+  OPTIONAL {
+    # The document's mentions of the cited paper, whatever their class: summed over its files'
+    # citation tallies, not joined over every mention of the paper in the store.
+    SELECT ?document ?cited (SUM(?count) AS ?counted)
+    WHERE { ?tally a kg:CitationTally ; kg:entity ?cited ; kg:mentionCount ?count ; kg:tallyOf/kg:itemOf ?document }
+    GROUP BY ?document ?cited
+  }
+  BIND(COALESCE(?counted, 0) AS ?mentions)
+  OPTIONAL {
+    SELECT ?cited (MIN(STR(?l)) AS ?linkText)
+    WHERE { ?cited dcterms:source ?l }
+    GROUP BY ?cited
+  }
+  OPTIONAL {
+    # The cited Kamerstuk is itself one of the documents read (matched on any of its own ids).
+    SELECT ?kamerstuk (MIN(?t) AS ?citedTitle) (MIN(?s) AS ?citedSource)
+    WHERE {
+      ?citedDocument a kg:Document ; dcterms:identifier ?kamerstuk ; ^kg:itemOf/kg:sourceFile ?s .
+      OPTIONAL { ?citedDocument (dcterms:title|dcterms:description) ?t }
+    }
+    GROUP BY ?kamerstuk
+  }
+  BIND(IRI(?linkText) AS ?link)
+}
+ORDER BY ?source ?kamerstuk ?cited
+"""
+
+
 ROW_TOTALS = (
     RowTotal("people", KGV.PersonTotal, ("person",), {
         "person": KGV.totalOf, "name": KGV.nameShown, "roles": KGV.rolesJoined, "parties": KGV.partiesJoined,
@@ -312,4 +458,16 @@ ROW_TOTALS = (
     RowTotal("dossiers", KGV.DossierTotal, ("node",), {
         "node": KGV.totalOf, "dossier": KGV.idShown, "citedBy": KGV.totalDocuments, "kamerstukken": KGV.totalCited,
         "cited": KGV.idsJoined, "citingSources": KGV.sourcesJoined}, _DOSSIERS),
+    RowTotal("instrument-mentions", KGV.InstrumentMentionRow, ("instrument", "document", "source"), {
+        "instrument": KGV.totalInstrument, "document": KGV.totalOf, "source": KGV.entrySource, "year": KGV.entryYear,
+        "mentions": KGV.totalMentions, "label": KGV.instrumentLabelShown}, _INSTRUMENT_MENTIONS_PAGE,
+        rank=KGV.instrumentMentionRank),
+    RowTotal("questions", KGV.QuestionRow, ("questionNode", "document", "source"), {
+        "questionNode": KGV.totalOf, "document": KGV.rowDocument, "source": KGV.entrySource,
+        "number": KGV.numberShown, "questioner": KGV.questionersJoined, "party": KGV.partiesJoined,
+        "answeredBy": KGV.answerersJoined}, _QUESTIONS, rank=KGV.questionRank),
+    RowTotal("citations", KGV.CitationRow, ("document", "source", "cited", "kamerstuk"), {
+        "document": KGV.totalOf, "source": KGV.entrySource, "cited": KGV.citedNode, "kamerstuk": KGV.idShown,
+        "mentions": KGV.totalMentions, "citedTitle": KGV.titleShown, "citedSource": KGV.citedSourceShown,
+        "link": KGV.linkShown}, _CITATIONS, rank=KGV.citationRank),
 )
