@@ -244,7 +244,12 @@ def store_totals(store, base: str) -> list[Quad]:
     - one ``kg:ActorPairTotal`` per pair of actors (organisations, persons, parties; first < second
       by IRI) named in one file: ``kg:totalFiles`` (the files naming both), and
       ``kg:totalSentences`` when they share a sentence (the actor pair tallies summed):
-      ``actor-network``.
+      ``actor-network``;
+    - the rows of the saved queries that aggregate the whole store (:func:`answer_rows`, see
+      :mod:`kg.row_totals`): one node per row of ``people``, ``actor-instruments``, ``timeline``,
+      ``laws``, ``most-cited`` and ``dossiers``, and the rows of ``instrument-mentions``,
+      ``questions`` and ``citations`` with their place in the query's order, which those queries cut
+      their pages by.
 
     A full recompute (see the README's "Scale" for its time): after a build that replaced or
     removed documents, the totals are exactly what the remaining tallies sum to. Nodes are named
