@@ -319,8 +319,11 @@ def answer_rows(store, base: str, union: bool = False) -> list[Quad]:
     graph = NamedNode(base + "graph/totals")
     out: list[Quad] = []
     for view in ROW_TOTALS:
+        seen: dict[str, int] = defaultdict(int)
         for rank, row in enumerate(store.query(view.text, use_default_graph_as_union=union)):
-            node = NamedNode(f"{base}total/{view.query}/{_key(*(row[k] for k in view.keys))}")
+            key = _key(*(row[k] for k in view.keys))
+            seen[key] += 1
+            node = NamedNode(f"{base}total/{view.query}/{key}" + (f"-{seen[key]}" if seen[key] > 1 else ""))
             out.append(Quad(node, RDF.type, view.cls, graph))
             if view.rank is not None:
                 out.append(Quad(node, view.rank, _integer(rank), graph))

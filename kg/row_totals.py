@@ -10,8 +10,9 @@ Running the query itself, rather than summing its parts anew, keeps every value 
 query computed, including the ``GROUP_CONCAT`` columns, whose order is the order Oxigraph yields
 the rows it joins (joining the parts again in another query gave the same items in another order).
 
-A row's node is named by a hash of its query's name and its key columns; each bound column is one
-triple with the predicate of :data:`ROW_TOTALS` (an unbound column none).
+A row's node is named by its query's name and a hash of its key columns (then ``-2``, ``-3``, … for
+further rows alike in them, in answer order); each bound column is one triple with the predicate of
+:data:`ROW_TOTALS` (an unbound column none).
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from kg.vocab import KGV
 class RowTotal:
     query: str  #: the saved query that reads these rows
     cls: NamedNode  #: the class of their nodes
-    keys: tuple[str, ...]  #: the columns that tell one row from another
+    #: the columns that name a row's node (never a file name: renaming a file changes no IRI); rows
+    #: alike in them (a document read from two files) are told apart by their turn in the answer
+    keys: tuple[str, ...]
     columns: dict[str, NamedNode]  #: column -> predicate
     text: str  #: the SELECT that computes the rows (the saved query as it was before the totals)
     #: for a paged query's rows (the rows of the subquery that picks and orders its page): the
@@ -444,7 +447,7 @@ ROW_TOTALS = (
         "actor": KGV.totalActor, "instrument": KGV.totalInstrument, "actorLabel": KGV.actorLabelShown,
         "instrumentLabel": KGV.instrumentLabelShown, "evidence": KGV.totalEvidence, "documents": KGV.totalDocuments,
         "verbs": KGV.verbsJoined, "example": KGV.exampleSentence}, _ACTOR_INSTRUMENTS),
-    RowTotal("timeline", KGV.TimelineEntry, ("document", "source"), {
+    RowTotal("timeline", KGV.TimelineEntry, ("document",), {
         "document": KGV.totalOf, "source": KGV.entrySource, "date": KGV.entryDate, "year": KGV.entryYear,
         "identifier": KGV.identifiersJoined, "type": KGV.typeShown, "instruments": KGV.instrumentsJoined,
         "laws": KGV.lawsJoined}, _TIMELINE),
@@ -458,15 +461,15 @@ ROW_TOTALS = (
     RowTotal("dossiers", KGV.DossierTotal, ("node",), {
         "node": KGV.totalOf, "dossier": KGV.idShown, "citedBy": KGV.totalDocuments, "kamerstukken": KGV.totalCited,
         "cited": KGV.idsJoined, "citingSources": KGV.sourcesJoined}, _DOSSIERS),
-    RowTotal("instrument-mentions", KGV.InstrumentMentionRow, ("instrument", "document", "source"), {
+    RowTotal("instrument-mentions", KGV.InstrumentMentionRow, ("instrument", "document"), {
         "instrument": KGV.totalInstrument, "document": KGV.totalOf, "source": KGV.entrySource, "year": KGV.entryYear,
         "mentions": KGV.totalMentions, "label": KGV.instrumentLabelShown}, _INSTRUMENT_MENTIONS_PAGE,
         rank=KGV.instrumentMentionRank),
-    RowTotal("questions", KGV.QuestionRow, ("questionNode", "document", "source"), {
+    RowTotal("questions", KGV.QuestionRow, ("questionNode", "document"), {
         "questionNode": KGV.totalOf, "document": KGV.rowDocument, "source": KGV.entrySource,
         "number": KGV.numberShown, "questioner": KGV.questionersJoined, "party": KGV.partiesJoined,
         "answeredBy": KGV.answerersJoined}, _QUESTIONS, rank=KGV.questionRank),
-    RowTotal("citations", KGV.CitationRow, ("document", "source", "cited", "kamerstuk"), {
+    RowTotal("citations", KGV.CitationRow, ("document", "cited", "kamerstuk"), {
         "document": KGV.totalOf, "source": KGV.entrySource, "cited": KGV.citedNode, "kamerstuk": KGV.idShown,
         "mentions": KGV.totalMentions, "citedTitle": KGV.titleShown, "citedSource": KGV.citedSourceShown,
         "link": KGV.linkShown}, _CITATIONS, rank=KGV.citationRank),
