@@ -398,18 +398,21 @@ def compact_if_bloated(store: KGStore, written: int, triples: int, warnings: lis
     The documents are in the store already: a rewrite that fails (disk full) leaves the store as
     it was and becomes a warning, not a failed build.
     """
-    if store.path is None or written < AUTO_COMPACT_SHARE * triples:
-        return False
-    estimate = triples * BULK_BYTES_PER_TRIPLE
-    if store.size() <= AUTO_COMPACT_RATIO * estimate:
-        return False
     try:
-        store.rewrite()
-    except (OSError, RuntimeError) as error:
-        warnings.append(f"the store at {store.path} could not be compacted ({one_line(error)}); "
-                        "it holds every document; run 'kg compact' when there is disk space for a copy")
-        return False
-    return True
+        if store.path is None or written < AUTO_COMPACT_SHARE * triples:
+            return False
+        estimate = triples * BULK_BYTES_PER_TRIPLE
+        if store.size() <= AUTO_COMPACT_RATIO * estimate:
+            return False
+        try:
+            store.rewrite()
+        except (OSError, RuntimeError) as error:
+            warnings.append(f"the store at {store.path} could not be compacted ({one_line(error)}); "
+                            "it holds every document; run 'kg compact' when there is disk space for a copy")
+            return False
+        return True
+    finally:
+        store.drop_runs()  # a first build's runs (see GraphWriter): the rewrite read them, or none was needed
 
 
 def write_dataset_graph(store: KGStore, minter: Minter, *, changed: bool) -> None:

@@ -12,7 +12,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from io import BytesIO
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -52,8 +52,9 @@ DEFAULT_STORE = "kg-store"
 #: in 10 runs took 1.42x the space of one load, in 40 runs 1.58x). Measured 2 December 2026.
 REWRITE_CHUNK_QUADS = 500_000
 #: Lines (document graphs' quads plus their merge) per bulk load when :class:`GraphWriter` writes
-#: graphs the store does not hold yet: as large as a rewrite's runs, so a first build lands as
-#: compact as a rewrite would leave it, written once, in the memory a rewrite takes.
+#: graphs the store does not hold yet: as large as a rewrite's runs, in the memory a rewrite takes.
+#: Beyond two runs (about 100 documents) RocksDB merges them into uncompressed files; the first
+#: build's runs are then kept for the rewrite (see :meth:`KGStore.rewrite`).
 RUN_QUADS = REWRITE_CHUNK_QUADS
 
 #: Export format names -> (pyoxigraph format, keeps named graphs?)
@@ -97,6 +98,7 @@ class KGStore:
     def __init__(self, store: Store, path: Path | None, read_only: bool) -> None:
         self.store, self.path, self.read_only = store, path, read_only
         self._memory_record: dict[str, str] = {}  # the file record of a store without a directory
+        self._runs: _KeptRuns | None = None  # a first build's runs, while they still hold the store (see rewrite)
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, *, read_only: bool = False) -> "KGStore":
@@ -300,6 +302,7 @@ class KGStore:
         """Remove and add triples of one named graph in one update, keeping the merge in step."""
         if not removed and not added:
             return
+        self.drop_runs()  # the kept runs no longer hold what the store holds
         # A removed triple leaves the merge only when no other named graph still holds it.
         unshared = [t for t in removed if not self._held_elsewhere(t, graph)]
         parts = []
@@ -320,6 +323,8 @@ class KGStore:
     def remove_graph(self, graph: NamedNode) -> None:
         """Remove a named graph and what only it contributed to the default graph."""
         self._check_writable()
+        if self.store.contains_named_graph(graph):
+            self.drop_runs()
         self._replace_existing(graph, [])
         self.store.remove_graph(graph)
 
@@ -351,12 +356,16 @@ class KGStore:
     def rewrite(self) -> None:
         """Replace the store's files by a bulk-loaded copy of the same quads (``kg compact``).
 
-        Each batch a build bulk-writes brings its own files, repeating the strings and shared
-        triples it needed: 20 documents took 51 MB against 27 MB bulk-loaded, and
-        ``Store.optimize`` (0.1 ms) does not merge them. The copy is written next to the store
+        RocksDB (as pyoxigraph configures it) merges bulk-loaded files that overlap into one
+        uncompressed file per index: a store written as more than two overlapping bulk loads ends
+        at about 1.8x one bulk load (README "Compaction"). The copy is written next to the store
         and swapped in by two renames; :meth:`open` puts the old files back when a kill fell
         between them. The copy is loaded in runs of :data:`REWRITE_CHUNK_QUADS`, so memory stays
-        flat however large the store.
+        flat however large the store, and in the order of the store's graph index (the order of
+        a dump too), which begins the keys of three of its indexes, so that those runs do not
+        overlap. After a first build the lines come from the build's kept runs (:meth:`keep_runs`,
+        read graph by graph in that order, then their merge lines) and the graphs written after
+        them, without a dump of the store; otherwise from a dump.
         """
         self._check_writable()
         if self.path is None:
@@ -365,17 +374,25 @@ class KGStore:
         shutil.rmtree(fresh, ignore_errors=True)
         try:
             with tempfile.TemporaryDirectory(dir=self.path.parent) as scratch:
-                dump = Path(scratch) / "dump.nq"
-                self.store.dump(str(dump), format=RdfFormat.N_QUADS)
                 copy = Store(str(fresh))
-                with open(dump, "rb") as lines:  # one quad per line: any run of lines is N-Quads
-                    while chunk := b"".join(islice(lines, REWRITE_CHUNK_QUADS)):
-                        copy.bulk_load(chunk, format=RdfFormat.N_QUADS)
+                if self._runs is not None:
+                    empty = self._load_runs(copy)
+                else:
+                    empty = []
+                    dump = Path(scratch) / "dump.nq"
+                    self.store.dump(str(dump), format=RdfFormat.N_QUADS)
+                    with open(dump, "rb") as lines:  # one quad per line: any run of lines is N-Quads
+                        while chunk := b"".join(islice(lines, REWRITE_CHUNK_QUADS)):
+                            copy.bulk_load(chunk, format=RdfFormat.N_QUADS)
+                for graph in empty:
+                    copy.add_graph(graph)
                 copy.flush()
                 del copy
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)  # the store itself was not touched
             raise
+        finally:
+            self.drop_runs()  # the copy holds them now, or the store was left as it was
         for own in self.path.iterdir():  # kg's own files (build markers), not Oxigraph's
             if own.is_file() and own.name.startswith("kg-"):
                 shutil.copy2(own, fresh / own.name)
@@ -385,12 +402,61 @@ class KGStore:
         shutil.rmtree(replaced)
         self.store = Store(str(self.path))
 
+    def keep_runs(self, runs: "_KeptRuns") -> None:
+        """Hold a first build's runs (see :class:`GraphWriter`) for :meth:`rewrite`, until
+        :meth:`drop_runs` or any change in place (an update, a removed graph)."""
+        self.drop_runs()
+        self._runs = runs
+
+    def drop_runs(self) -> None:
+        """Remove the kept runs' files (the build is over, or the store changed in place)."""
+        if self._runs is not None:
+            self._runs.close()
+            self._runs = None
+
+    def _load_runs(self, copy: Store) -> list[NamedNode]:
+        """Bulk-load into ``copy`` every quad of this store from the kept runs and the graphs
+        written after them; returns the empty named graphs (no line brings those)."""
+        runs, limit = self._runs, REWRITE_CHUNK_QUADS
+        later: list[bytes] = []  # the merge lines of graphs written after the runs (the shared ones)
+        empty: list[NamedNode] = []
+        chunk: list[bytes] = []
+        lines = 0
+        for graph in self.store.named_graphs():  # in the order of the graph index
+            data = runs.read(graph.value)
+            if data is None:
+                data = serialize(self.store.quads_for_pattern(None, None, None, graph), format=RdfFormat.N_QUADS)
+                later.append(_merge(data))
+            if not data:
+                empty.append(graph)
+                continue
+            chunk.append(data)
+            lines += data.count(b"\n")
+            if lines >= limit:
+                copy.bulk_load(b"".join(chunk), format=RdfFormat.N_QUADS)
+                chunk, lines = [], 0
+        if chunk:
+            copy.bulk_load(b"".join(chunk), format=RdfFormat.N_QUADS)
+        chunk, lines = [], 0  # the merge: each run's lines (at most a run's worth), then the later graphs'
+        for data in chain(runs.merges(), later):
+            count = data.count(b"\n")
+            if chunk and lines + count > limit:
+                copy.bulk_load(b"".join(chunk), format=RdfFormat.N_QUADS)
+                chunk, lines = [], 0
+            chunk.append(data)
+            lines += count
+        if chunk:
+            copy.bulk_load(b"".join(chunk), format=RdfFormat.N_QUADS)
+        return empty
+
     def size(self) -> int:
-        """Bytes of the store's files on disk (0 in memory)."""
+        """Bytes of the store's files on disk (0 in memory), without a build's scratch files."""
         if self.path is None:
             return 0
         total = 0
         for entry in os.scandir(self.path):
+            if entry.name.startswith(_RUN_PREFIX):  # a build's scratch files, not the store
+                continue
             try:
                 total += entry.stat().st_size if entry.is_file() else 0
             except FileNotFoundError:  # RocksDB's background compaction removed it meanwhile
@@ -415,6 +481,7 @@ class KGStore:
         """
         import gc
 
+        self.drop_runs()
         path, self.store = self.path, None
         gc.collect()
         if path is not None:
@@ -459,17 +526,19 @@ class GraphWriter:
     scratch file in the store directory and its distinct triples gathered for the merge, and a run of
     :data:`RUN_QUADS` lines is bulk-loaded at once. A run holds whole documents with their merge
     lines, and its files are ingested together, so a reader, or a build killed half-way, sees a
-    document entirely or not at all. Loading few large runs instead of many small batches leaves
-    the store about as compact as a bulk load of everything (RocksDB's own compactions of many
-    small batches wrote their output uncompressed, 1.9x a bulk load), so a first build is written
-    once, where it was written in batches and then rewritten by the automatic compaction.
+    document entirely or not at all. Up to two runs leave the store as compact as one bulk load;
+    a third has RocksDB merge them into uncompressed files (README "Compaction"), so a writer
+    that starts on an empty store keeps its runs' files and hands them to the store
+    (:meth:`KGStore.keep_runs`) for a rewrite that needs no dump of the store.
     A graph already in the store (or in the current run, as when two shards hold it) is replaced
-    at once as :meth:`KGStore.write_graphs` replaces it, the later version winning.
+    at once as :meth:`KGStore.write_graphs` replaces it, the later version winning (and the runs
+    are not kept).
     Use as a context manager: leaving it normally loads the last run; an exception drops it.
     """
 
     def __init__(self, store: "KGStore", run_quads: int | None = None) -> None:
         store._check_writable()
+        store.drop_runs()  # what this writer adds is not in them
         if store.path is not None:  # a run a killed build left behind (only one process can hold the store)
             for stale in store.path.glob(_RUN_PREFIX + "*"):
                 stale.unlink(missing_ok=True)
@@ -479,6 +548,11 @@ class GraphWriter:
         self._lines = 0
         self._merge: set[bytes] = set()
         self._pending: set[str] = set()
+        # A first write into an empty store keeps its runs (one file each) and where each graph's lines are.
+        self._keep = store.path is not None and _empty(store.store)
+        self._files: list[IO[bytes]] = []
+        self._spans: dict[str, tuple[int, int, int]] = {}
+        self._merges: list[tuple[int, int, int]] = []
 
     def __enter__(self) -> "GraphWriter":
         return self
@@ -486,6 +560,9 @@ class GraphWriter:
     def __exit__(self, kind, error, trace) -> None:
         if kind is None:
             self.flush()
+            if self._keep and self._files:
+                self.kg.keep_runs(_KeptRuns(self._files, self._spans, self._merges))
+                self._files, self._scratch = [], None
         self._close()
 
     def add(self, graph: NamedNode, nquads: bytes) -> None:
@@ -495,11 +572,15 @@ class GraphWriter:
         lines = nquads.count(b"\n")
         self.quads += lines
         if self.kg.store.contains_named_graph(graph):
+            self._stop_keeping()
             with self._failing("replacing a document graph"):
                 self.kg._replace_existing(graph, list(parse(nquads, format=RdfFormat.N_QUADS)))
             return
         if self._scratch is None:
             self._scratch = tempfile.NamedTemporaryFile(prefix=_RUN_PREFIX, suffix=".nq", dir=self.kg.path)
+            self._files.append(self._scratch)
+        if self._keep:
+            self._spans[graph.value] = (len(self._files) - 1, self._scratch.tell(), len(nquads))
         self._scratch.write(nquads)
         self._lines += lines
         self._merge.update(_merge_lines(nquads))
@@ -512,14 +593,28 @@ class GraphWriter:
         if not self._lines:
             return
         scratch = self._scratch
-        scratch.write(b"".join(self._merge))
+        merge = b"".join(self._merge)
+        if self._keep:
+            self._merges.append((len(self._files) - 1, scratch.tell(), len(merge)))
+        scratch.write(merge)
         scratch.flush()
         documents = len(self._pending)
         self._merge, self._lines, self._pending = set(), 0, set()
         with self._failing(f"writing {documents} document(s)"):
             self.kg.store.bulk_load(path=scratch.name, format=RdfFormat.N_QUADS)
-        scratch.seek(0)
-        scratch.truncate()
+        if self._keep:
+            self._scratch = None  # the next run gets a file of its own
+        else:
+            scratch.seek(0)
+            scratch.truncate()
+
+    def _stop_keeping(self) -> None:
+        """A graph changed in place: the runs no longer hold the store, so they go."""
+        if self._keep:
+            self._keep, self._spans, self._merges = False, {}, []
+            for done in self._files[:-1] if self._scratch is not None else self._files:
+                done.close()
+            self._files = [self._scratch] if self._scratch is not None else []
 
     @contextmanager
     def _failing(self, what: str) -> Iterator[None]:
@@ -530,10 +625,46 @@ class GraphWriter:
             raise StoreError(f"{what} into the store at {self.kg.path} failed: {one_line(error)}") from error
 
     def _close(self) -> None:
-        if self._scratch is not None:
-            self._scratch.close()  # removes the file
-            self._scratch = None
+        for scratch in self._files:
+            scratch.close()  # removes the file
+        self._files, self._scratch = [], None
         self._merge, self._lines, self._pending = set(), 0, set()
+
+
+class _KeptRuns:
+    """The scratch files of a first write's runs, and where each graph's lines and each run's merge lines are."""
+
+    def __init__(self, files: list[IO[bytes]], spans: dict[str, tuple[int, int, int]],
+                 merges: list[tuple[int, int, int]]) -> None:
+        self.files, self.spans, self._merges = files, spans, merges
+
+    def _read(self, where: tuple[int, int, int]) -> bytes:
+        index, offset, length = where
+        self.files[index].seek(offset)
+        return self.files[index].read(length)
+
+    def read(self, graph: str) -> bytes | None:
+        """The N-Quads lines of ``graph`` as its run wrote them, or None when no run wrote it."""
+        where = self.spans.get(graph)
+        return None if where is None else self._read(where)
+
+    def merges(self) -> Iterator[bytes]:
+        """Each run's merge lines (the distinct triples of its graphs), run by run."""
+        for where in self._merges:
+            yield self._read(where)
+
+    def close(self) -> None:
+        for scratch in self.files:
+            try:
+                scratch.close()  # removes the file
+            except FileNotFoundError:  # its folder went already
+                pass
+        self.files = []
+
+
+def _empty(store: Store) -> bool:
+    """True when ``store`` holds no quad and no (empty) named graph."""
+    return next(iter(store.named_graphs()), None) is None and next(iter(store), None) is None
 
 
 #: A RocksDB write-ahead log larger than this holds writes (opening the store replays them).

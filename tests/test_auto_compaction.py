@@ -64,3 +64,35 @@ def test_a_first_build_written_in_many_small_runs_is_compacted(tmp_path, monkeyp
     build(store, [sources])
     assert rewrites == [store.path]
     assert store.size() <= 1.5 * bulk_loaded_size(store, tmp_path)
+
+
+def test_a_first_build_over_the_bound_is_rewritten_from_its_runs_with_the_same_export(tmp_path, monkeypatch):
+    """The rewrite after a first build reads the build's own runs (no dump of the store) and leaves
+    the store a build without a rewrite leaves; a first build that changed a graph in place (a byte
+    copy of a file adds a file name to its document) rewrites from a dump, with the same result."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    sources = samples(tmp_path)
+    monkeypatch.setattr("kg.store.RUN_QUADS", 3000)  # a few runs, as a first build of many documents has
+    from_runs = []
+    load_runs = KGStore._load_runs
+    monkeypatch.setattr(KGStore, "_load_runs", lambda self, copy: (from_runs.append(self.path), load_runs(self, copy))[1])
+
+    monkeypatch.setattr("kg.build.AUTO_COMPACT_RATIO", 100.0)  # never over the bound
+    plain = KGStore.open(tmp_path / "plain")
+    build(plain, [sources])
+    expected = plain.export("nquads", with_default_graph=True)
+
+    monkeypatch.setattr("kg.build.AUTO_COMPACT_RATIO", 0.01)  # always over the bound
+    store = KGStore.open(tmp_path / "store")
+    build(store, [sources])
+    assert from_runs == [store.path]
+    assert store.export("nquads", with_default_graph=True) == expected
+    assert not list(store.path.glob(".run-*"))
+
+    shutil.copy(sorted(sources.iterdir())[0], sources / "copy.txt")
+    for name, ratio in (("plain-copy", 100.0), ("store-copy", 0.01)):
+        monkeypatch.setattr("kg.build.AUTO_COMPACT_RATIO", ratio)
+        build(KGStore.open(tmp_path / name), [sources])
+    assert from_runs == [store.path]  # the second first build changed a graph in place: a dump
+    assert (KGStore.open(tmp_path / "store-copy", read_only=True).export("nquads", with_default_graph=True)
+            == KGStore.open(tmp_path / "plain-copy", read_only=True).export("nquads", with_default_graph=True))

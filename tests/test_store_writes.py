@@ -114,7 +114,9 @@ def test_runs_of_any_size_leave_the_store_one_run_leaves(tmp_path):
     assert every_quad(one) == every_quad(many)
     assert default_triples(many) == named_triples(many)
     assert writer.quads == 12 * 4
-    assert not list((tmp_path / "many").glob(".run-*"))  # the scratch file went with the writer
+    assert list((tmp_path / "many").glob(".run-*"))  # a first write into an empty store keeps its runs ...
+    many.drop_runs()
+    assert not list((tmp_path / "many").glob(".run-*"))  # ... until the build is done with them
 
 
 def test_the_writer_replaces_graphs_present_and_is_idempotent(tmp_path):
@@ -176,3 +178,83 @@ def test_a_first_build_and_a_build_in_steps_give_the_same_export(tmp_path, monke
     build(steps, paths)
     assert steps.export("nquads", with_default_graph=True) == first.export("nquads", with_default_graph=True)
     shutil.rmtree(tmp_path / "first")
+
+
+# -- the rewrite after a first write: from the kept runs, not from a dump ----------------------------
+
+class NoDump:
+    """A store that refuses to be dumped (everything else goes to the real one)."""
+
+    def __init__(self, store):
+        self._store = store
+
+    def dump(self, *args, **kwargs):
+        raise AssertionError("the rewrite dumped the store")
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+
+def first_write(tmp_path) -> KGStore:
+    """An empty store written as a first build writes it: runs of documents, then a shared graph
+    bulk-written after them (as the totals and the description are) and an empty graph."""
+    store = KGStore.open(tmp_path / "store")
+    with GraphWriter(store, run_quads=5) as writer:
+        for n in range(12):
+            writer.add(graph(f"d{n}"), nquads(f"d{n}", "x", f"y{n}"))
+    store.write_graphs([(graph("shared"), quads("shared", "total"))])
+    store.store.add_graph(graph("empty"))
+    return store
+
+
+def test_a_rewrite_after_a_first_write_loads_the_kept_runs_instead_of_a_dump(tmp_path):
+    store = first_write(tmp_path)
+    before, graphs = every_quad(store), {g.value for g in store.store.named_graphs()}
+    assert len(list((tmp_path / "store").glob(".run-*"))) > 1  # one file per run, kept
+    store.store = NoDump(store.store)
+    store.rewrite()
+    assert every_quad(store) == before
+    assert {g.value for g in store.store.named_graphs()} == graphs  # the empty graph too
+    assert default_triples(store) == named_triples(store)
+    assert not list((tmp_path / "store").glob(".run-*"))
+    store.flush()
+    del store
+    assert every_quad(KGStore.open(tmp_path / "store", read_only=True)) == before
+
+
+def test_a_change_in_place_drops_the_kept_runs_and_the_rewrite_dumps(tmp_path):
+    store = first_write(tmp_path)
+    store.replace_graph(graph("d3"), quads("d3", "changed"))  # an update: the runs no longer hold the store
+    assert not list((tmp_path / "store").glob(".run-*"))
+    before = every_quad(store)
+    store.rewrite()
+    assert every_quad(store) == before and "changed" in " ".join(before)
+
+
+def test_a_write_that_replaces_a_graph_keeps_no_runs(tmp_path):
+    store = KGStore.open(tmp_path / "store")
+    with GraphWriter(store, run_quads=5) as writer:
+        writer.add(graph("a"), nquads("a", "first"))
+        writer.add(graph("b"), nquads("b"))
+        writer.add(graph("a"), nquads("a", "second"))  # replaced in place
+    assert not list((tmp_path / "store").glob(".run-*"))
+    with GraphWriter(store) as writer:  # and a store that holds graphs already keeps none either
+        writer.add(graph("c"), nquads("c"))
+    assert not list((tmp_path / "store").glob(".run-*"))
+
+
+def test_a_failed_rewrite_from_the_runs_leaves_the_store_as_it_was(tmp_path, monkeypatch):
+    import pytest
+
+    store = first_write(tmp_path)
+    before = every_quad(store)
+
+    def full_disk(self, copy):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(KGStore, "_load_runs", full_disk)
+    with pytest.raises(OSError):
+        store.rewrite()
+    assert every_quad(store) == before
+    assert not (tmp_path / "store.compacting").exists()
+    assert not list((tmp_path / "store").glob(".run-*"))
