@@ -12,11 +12,11 @@ on. Runs after ``kg_gazetteer`` and ``kg_organisation_names``; in one document:
   and a body (an organisation, ``id/organisatie/<slug>``, its ``rdfs:label``s the forms written)
   when the first such word names one (``Landelijk instituut sociale verzekeringen (Lisv)``,
   ``Gemeenschappelijk Administratiekantoor (GAK)``),
-  and the abbreviation's letters are, in order, initials of its words (``Tozo`` from ``Tijdelijke
-  overbruggingsregeling zelfstandig ondernemers``, ``SLIM`` from ``Stimuleringsregeling leren en
-  ontwikkelen in mkb-ondernemingen``). It is keyed ``id/instrument/<slug of the abbreviation>``
+  and the abbreviation's letters are, in order, initials of its words (``TOGS`` from ``Tegemoetkoming
+  ondernemers getroffen sectoren``, ``SMW`` from ``Scholingsregeling
+  mkb-werknemers``, a hyphenated word giving one initial per part). It is keyed ``id/instrument/<slug of the abbreviation>``
   (never a vocabulary concept's IRI), its ``skos:prefLabel`` is the abbreviation and its
-  ``rdfs:label``s the forms written (the expansion, ``Tozo``, ``SLIM-regeling``); the expansion and
+  ``rdfs:label``s the forms written (the expansion, ``TOGS``, ``TOGS-regeling``); the expansion and
   every bare use are its mentions.
 
 Only a case-exact, whole-word abbreviation counts (``NOW``, ``NOW-regeling``, never ``now``), and

@@ -32,6 +32,7 @@ from pyoxigraph import (
 )
 
 from kg.errors import one_line
+from kg.integrity import damaged_table
 from kg.export import declared_types, sorted_items, write_jsonld
 from kg.vocab import KG, KGV, PREFIXES, PROV, RDF
 
@@ -120,6 +121,9 @@ class KGStore:
             except OSError as error:
                 raise StoreError(f"cannot create the folder {where.parent} for the store ({error.strerror or error}); "
                                  "choose another --store DIR") from None
+        problem = damaged_table(where) if (where / "CURRENT").exists() else None
+        if problem:
+            raise StoreError(damaged_store_message(where, problem))
         try:
             store = Store.read_only(str(where)) if read_only else Store(str(where))
         except OSError as error:
