@@ -109,6 +109,8 @@ class _Patterns:
     motion_hyphen: re.Pattern
     amendment_header: re.Pattern
     appositive: _CueFirst
+    function_before: _CueFirst
+    function_after: re.Pattern
     amendment_names_end: re.Pattern
     header_chars: int
     motion_van: re.Pattern
@@ -188,6 +190,20 @@ def _patterns() -> _Patterns:
             rf"[ \t]*(?P<name>(?:{initials}[ \t]*|{cap}[ \t]+)(?:(?:{tv_any}){_WS})?{core}){end}(?=[ \t]*(?:,|[-–][ \t]))",
             rf"{start}(?i:{appositive_alt})",
         ),
+        # 'voorzitter Anneke Dijkstra-van der Molen vertelde', and a signature line with the function
+        # after the name ('Ilse Kuijpers-Mäkinen, voorzitter Landelijke Cliëntenraad'): a function
+        # outside parliament, with a first name or initials (a bare capitalised word after
+        # 'voorzitter' is as often a body: 'voorzitter Cedris')
+        function_before=_CueFirst(
+            rf"{start}(?P<cue>(?i:{_alternation(data['appositive_roles']['words'])}))(?![\w-])[ \t]+"
+            rf"(?P<name>(?:{initials}[ \t]*|{cap}(?:-{cap})?[ \t]+)(?:(?:{tv_any}){_WS})?{core}){end}(?![ \t]+[{_UP}])",
+            rf"{start}(?i:{_alternation(data['appositive_roles']['words'])})",
+        ),
+        function_after=re.compile(
+            rf"^[ \t]*{titled}(?P<name>(?:{initials}[ \t]*|{cap}(?:-{cap})?[ \t]+)(?:(?:{tv_any}){_WS})?{core}){end}"
+            rf"[ \t]*,[ \t]*(?P<cue>(?i:{appositive_alt}))(?![\w-])(?P<rest>[^\n.;:]*)$",
+            re.MULTILINE,
+        ),
         amendment_header=re.compile(
             rf"(?<![\w-])(?:{_alternation(data['amendment_headers']['words'])})[ \t]+(?P<names>[^\n]+)"
         ),
@@ -225,9 +241,11 @@ def _patterns() -> _Patterns:
         attendance=re.compile(
             rf"(?<![\w-])(?i:{_alternation(attendance['opening'])})(?![\w-])[^:\n]{{0,160}}?"
             rf"(?i:{_alternation(attendance['list_start'])})[ \t]*:\s*"
+            rf"|(?<![\w-])(?i:{_alternation(attendance['opening'])})[ \t]*:[ \t]*(?i:{_alternation(attendance['members'])})[ \t]+"
         ),
         listed_name=re.compile(rf"{titled}(?P<name>{loose})"),
-        listed_role=re.compile(rf"[ \t]*,\s*(?P<cue>(?i:{_alternation([*sig_roles, *roles])}))(?![\w-])(?P<rest>[^,.;:()\n]*)"),
+        listed_role=re.compile(rf"[ \t]*,\s*(?P<cue>(?i:{_alternation([*sig_roles, *roles])}))(?![\w-])(?P<rest>[^,.;:()\n]*)"
+                               rf"|[ \t]*\((?P<cue2>(?i:{_alternation([*sig_roles, *roles])}))\)(?P<rest2>)"),
         # both are searched in a short window ending at a cue (a '(' / a register surname), so they end in '$'
         before_paren=re.compile(rf"(?<![\w’'.-])(?P<name>{strict})[ \t]*$"),
         # the sorted form of the Kamer's registers: 'Kalma P.', 'Raak van A.A.G.M.', 'Beek, W.I.I. van',
@@ -511,6 +529,14 @@ class _Finder:
             cue = " ".join(match.group("cue").split()).casefold()
             rest = (match.start("rest"), match.end("rest"))
             self.add(match.start("name"), match.end("name"), role=pat.roles.get(cue), organisation=self._span_key("organisation", *rest))
+        for match in pat.function_before.finditer(text):
+            if any(word.casefold() in pat.not_names for word in re.split(r"[ \t-]+", match.group("name"))):
+                continue  # 'voorzitter Stichting Werk', 'secretaris Generaal Jansen'
+            self.add(match.start("name"), match.end("name"), role=pat.roles.get(" ".join(match.group("cue").split()).casefold()))
+        for match in pat.function_after.finditer(text):
+            cue = " ".join(match.group("cue").split()).casefold()
+            self.add(match.start("name"), match.end("name"), role=pat.roles.get(cue),
+                     organisation=self._span_key("organisation", match.start("rest"), match.end("rest")))
         for regex in (pat.motion_hyphen, pat.motion_van):
             for match in regex.finditer(text):
                 self._list(match, role=self.pat.roles.get("kamerlid"))
@@ -598,9 +624,10 @@ class _Finder:
             position = listed.end()
             role = pat.listed_role.match(self.text, position)
             if role:
-                cue = " ".join(role.group("cue").split()).casefold()
+                rest = "rest" if role.group("cue") else "rest2"  # ', voorzitter van X' or '(voorzitter)'
+                cue = " ".join((role.group("cue") or role.group("cue2")).split()).casefold()
                 attrs["role"] = pat.signature_roles.get(cue) or pat.roles.get(cue)
-                attrs["organisation"] = self._span_key("organisation", role.start("rest"), role.end("rest"))
+                attrs["organisation"] = self._span_key("organisation", role.start(rest), role.end(rest))
                 position = role.end()
             self.add(listed.start("name"), listed.end("name"), **attrs)
             separator = pat.list_separator.match(self.text, position)

@@ -275,6 +275,32 @@ def test_names_beyond_latin_1(nlp):
     assert names(run(nlp, text)) == ["Ağaoğlu", "Şahin", "Öztürk-Çelik"]
 
 
+def test_attendance_list_after_a_colon_with_a_role_in_parentheses(nlp):
+    text = "Aanwezig: de leden Noorman-den Uyl (voorzitter), Bussemaker, Koşer Kaya en Van der Vlies.\n\nDe voorzitter: Welkom."
+    got = {a["name"]: a.get("role") for _, a in found(run(nlp, text))}
+    assert got == {"Noorman-den Uyl": "Commissievoorzitter", "Bussemaker": None, "Koşer Kaya": None, "Van der Vlies": None}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Op het werkbezoek vertelde voorzitter Anneke Dijkstra-van der Molen over de ondernemingsraad.", "Anneke Dijkstra-van der Molen"),
+        ("Met vriendelijke groet,\n\nJan-Willem van 't Hoff, secretaris\n", "Jan-Willem van 't Hoff"),
+        ("Hoogachtend,\nIlse Kuijpers-Mäkinen, voorzitter Landelijke Cliëntenraad\n", "Ilse Kuijpers-Mäkinen"),
+    ],
+)
+def test_a_function_outside_parliament_before_or_after_a_full_name(nlp, text, name):
+    assert names(run(nlp, text)) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["De voorzitter Stichting Werk sprak.", "De secretaris Generaal Jansen sprak.", "Hij sprak met voorzitter Cedris."],
+)
+def test_a_function_before_a_body_or_a_single_word_names_no_one(nlp, text):
+    assert names(run(nlp, text)) == []
+
+
 def test_attendance_list_with_roles(nlp):
     text = (
         "Aanwezig zijn negen leden der Kamer, te weten: Jansen, voorzitter, De Wit, Öztürk en Van der Berg,\n"

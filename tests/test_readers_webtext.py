@@ -302,6 +302,17 @@ def test_a_footnote_citing_a_paper_is_a_citation_not_the_pages_number(tmp_path):
     assert_exact(document)
 
 
+def test_a_reference_line_below_the_text_is_a_footnote_even_without_a_full_stop(tmp_path):
+    # an HTML page's notes list ('<li id="fn1">Kamerstuk 34 352, nr. 301</li>'), short enough to lie in the page's head
+    body = ("Mevrouw Patijn (GroenLinks-PvdA): Voorzitter. Acht jaar na de start van de banenafspraak staan er nog altijd "
+            "mensen uit het doelgroepenregister aan de kant, en het kabinet heeft de heffing opnieuw niet ingezet.1")
+    page = f"Brief regering\nKamerstuk 29544, nr. 1198\n\n{body}\n\nNoten\n\nKamerstuk 34 352, nr. 301\nKamerstuk 36 410 XV, nr. 27\n"
+    document = read_page(tmp_path, page)
+    assert document.facts["identifiers"] == ["29544-1198"]
+    assert "Kamerstuk 34 352, nr. 301" in document.text and "Kamerstuk 36 410 XV, nr. 27" in document.text
+    assert_exact(document)
+
+
 def test_the_paper_an_appendix_belongs_to_is_metadata_not_a_citation(tmp_path):
     page = "Deel deze pagina\nHoort bij\tKamerstuk 26 448, nr. 187\nGepubliceerd: 3 maart 2004\n\nDe ketenpartners melden voortgang.\n"
     document = read_page(tmp_path, page)

@@ -292,6 +292,7 @@ class _Collector:
         self.parties: list[tuple[int, int]] = []  # party names inside masked person lines, left readable
         self.facts: dict[str, Any] = {}
         self.fields = self.chrome = self.blocks = 0  # what was recognised, for sniffing
+        self.in_text = False  # a paragraph of the document's text has been read
 
     def raw(self, start: int, end: int) -> tuple[int, int]:
         return self.cleaned.raw_span(start, end)
@@ -459,7 +460,9 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
             found.fields += 1
             k = consumed
             continue
-        if own_number and start < s.own_number_chars and not line.endswith("."):  # a footnote's citation ends in one
+        found.in_text = found.in_text or (len(line) > 200 and not in_block)
+        # a footnote's citation ends in a full stop, or stands below the text
+        if own_number and start < s.own_number_chars and not line.endswith(".") and not found.in_text:
             own = [i for i in own_reference(line) if i not in found.facts.get("identifiers", [])]
             if own:
                 found.facts.setdefault("identifiers", []).extend(own)
@@ -511,8 +514,8 @@ def _field_at(found: _Collector, lines: list[tuple[int, int]], k: int, near: boo
             return 0
         if not _explicit(sep) and not near:
             return 0
-        if not _explicit(sep) and field.fact == "identifier" and text[start:end].rstrip().endswith("."):
-            return 0  # 'Kamerstuk 29 544, nr. 1185.': a footnote citing a paper, a sentence, not a field
+        if not _explicit(sep) and field.fact == "identifier" and (found.in_text or text[start:end].rstrip().endswith(".")):
+            return 0  # 'Kamerstuk 29 544, nr. 1185.', or below the text: a footnote citing a paper, not a field
         if not found.add(field, value, match.start("value")):
             return 0
         found.masks.append((start, end))
