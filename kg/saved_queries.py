@@ -27,7 +27,9 @@ groups and compute the rows of those groups only, not of the whole store. A wind
 ``LIMIT n``, or a number ``n`` closing an expression (``HAVING (?before < n)``), followed on its
 line by the comment ``# window`` (``n``: the default limit plus the default offset);
 :meth:`SavedQuery.paged_text` sets it to ``offset + limit`` (no limit: the ``LIMIT`` goes and a
-bound becomes larger than any count).
+bound becomes larger than any count). A window of the groups *before* each group, joined to count
+the rows ahead of it (``# window (earlier)``), keeps one group when there is no limit: every group
+is then kept, and the join of all groups with all groups before them took longer than the rows.
 As a plain SPARQL file the query still answers its default page.
 """
 
@@ -71,7 +73,9 @@ PAGE_PARAMS = ("limit", "offset")
 _PAGE_CLAUSE = re.compile(r"\bLIMIT\s+(?P<limit>\d+)\s+OFFSET\s+(?P<offset>\d+)\b", re.IGNORECASE)
 #: A window clause: ``LIMIT n``, or a bound ``n)``, with the comment ``# window`` after it on its line
 #: (see the module's text).
-_WINDOW_CLAUSE = re.compile(r"(?P<keyword>\bLIMIT\s+)?(?P<limit>\d+)(?=\)?[ \t]*#[ \t]*window\b)", re.IGNORECASE)
+_WINDOW_CLAUSE = re.compile(
+    r"(?P<keyword>\bLIMIT\s+)?(?P<limit>\d+)(?=\)?[ \t]*#[ \t]*window\b(?P<earlier>[ \t]*\(earlier\))?)", re.IGNORECASE
+)
 #: A window bound with no limit: larger than any count.
 _NO_BOUND = 2**63 - 1
 _IRI_REF = re.compile(r'<[^<>"{}|^`\\\s]*>')
@@ -175,8 +179,8 @@ class SavedQuery:
         # A window holds the groups of every row up to the page's end; with no limit, every group.
         for w in window_clauses(self.text):
             end = offset + limit if limit else None
-            if w["keyword"]:
-                cuts.append((w.start(), w.end(), f"LIMIT {end}" if end else ""))
+            if w["keyword"]:  # with no limit every group is kept, so one earlier group is enough to join
+                cuts.append((w.start(), w.end(), f"LIMIT {end}" if end else ("LIMIT 1" if w["earlier"] else "")))
             else:  # a bound in an expression (HAVING (?before < n)): no limit, no bound
                 cuts.append((w.start(), w.end(), str(end or _NO_BOUND)))
         text = self.text

@@ -148,6 +148,22 @@ def test_pages_are_stable_and_add_up_to_the_whole_answer(corpus_store, name):
         assert pages == whole[:len(pages)] and len(pages) == min(len(whole), 40)
 
 
+def test_a_window_of_earlier_groups_keeps_one_group_when_there_is_no_limit():
+    query = WINDOWED_QUERY.replace("ORDER BY ?s LIMIT 10  # window\n", "ORDER BY ?s LIMIT 10  # window (earlier)\n")
+    saved = parse_query_file("t", query, "t.rq")
+    assert "LIMIT 23  # window (earlier)" in saved.paged_text(limit=3, offset=20)
+    assert "LIMIT 1  # window (earlier)" in saved.paged_text(limit=0)
+
+
+def test_provenance_pages_ending_after_the_thousandth_row_take_the_other_branch_and_the_same_rows(corpus_store):
+    saved = QUERIES["provenance-of"]
+    params = example_params("provenance-of")
+    whole = answer(corpus_store, *saved.prepare({**params, "limit": "0"}))
+    for limit, offset in (("100", "0"), ("2000", "0"), ("5", "996"), ("20", "3")):
+        assert answer(corpus_store, *saved.prepare({**params, "limit": limit, "offset": offset})) == \
+            whole[int(offset):int(offset) + int(limit)]
+
+
 def test_kg_query_pages_with_limit_offset_all_and_the_limit_param(corpus_store):
     store = str(corpus_store.path)
 
