@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 from kg.datafiles import load_json
 from kg.extractors import names as nameparts
 from kg.extractors.base import CATEGORIES, add_mention, mentions, run_guarded, text_of
+from kg.extractors.vocabulary import load_vocabulary
 from kg.vocab import slug
 
 
@@ -110,8 +111,9 @@ class _Finder:
         self.lower = self.text.lower()
         if len(self.lower) != len(self.text):  # 'İ' lower-cases to two characters: keep offsets
             self.lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+        # a group written with a capital inside a name is part of the name ('Stichting Werkgevers Drenthe')
         self.known = [(s.start_char, s.end_char) for c in ("organisation", "party", "law") for s in mentions(doc, c)
-                      if s.kb_id_ not in self.pat.groups]
+                      if s.kb_id_ not in self.pat.groups and not (s.kb_id_ in _lower_case_concepts() and s.text[:1].isupper())]
         self.found: list[_Found] = []
 
     def _name_ok(self, match: re.Match, group: str = "name") -> bool:
@@ -146,13 +148,15 @@ class _Finder:
         for match in self._at(pat.municipality, municipality_words):
             if not self._name_ok(match):
                 continue
-            self._add(match.start(), match.end(), f"{label} {self._clean(match.group('name'))}", group, match.start())
-            end = match.end()
+            end = _register_end(self.text, match.start("name")) or match.end()
+            self._add(match.start(), end, f"{label} {self._clean(self.text[match.start('name'):end])}", group, match.start())
             if match.group("kind").casefold() not in data["municipality_words"]["plural"]:
                 continue
             while (tail := pat.list_tail.match(self.text, end)) and self._name_ok(tail, "town"):
-                self._add(tail.start("town"), tail.end("town"), f"{label} {self._clean(tail.group('town'))}", group, match.start())
-                end = tail.end()
+                town_end = _register_end(self.text, tail.start("town")) or tail.end()
+                town = self.text[tail.start("town"):town_end]
+                self._add(tail.start("town"), town_end, f"{label} {self._clean(town)}", group, match.start())
+                end = town_end
         for match in self._at(pat.kind, _entries(data["kind_words"])):
             if self._name_ok(match):
                 kind = " ".join(match.group("kind").casefold().split())
@@ -230,6 +234,26 @@ def _municipality_names() -> frozenset[str]:
     is the company's town, and the bare town is no company."""
     text = resources.files("kg.ontology").joinpath("gemeenten.ttl").read_text(encoding="utf-8")
     return frozenset(re.findall(r'schema:name "([^"]+)"', text))
+
+
+@lru_cache(maxsize=1)
+def _lower_case_concepts() -> frozenset[str]:
+    """The vocabulary concepts named in lower case: the actor groups ('werkgevers', 'gemeenten')."""
+    return frozenset(c.path for c in load_vocabulary() if c.pref_label[:1].islower())
+
+
+@lru_cache(maxsize=1)
+def _register_pattern() -> re.Pattern:
+    names = sorted(_municipality_names(), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, names))})(?![\w-])")
+
+
+def _register_end(text: str, start: int) -> int | None:
+    """Where the longest municipality name of the register starting at ``start`` ends: the name
+    the shape reads is cut at it ('de gemeente Amsterdam de Work First-aanpak') or reaches over an
+    'en' ('de gemeenten Assen, Aa en Hunze en Tynaarlo')."""
+    match = _register_pattern().match(text, start)
+    return match.end() if match else None
 
 
 def _bare_repeats(doc: Doc, found: list[_Found]) -> None:

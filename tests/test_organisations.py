@@ -33,6 +33,14 @@ def test_listed_municipalities_with_connectors(nlp):
     ]
 
 
+def test_a_register_name_sets_where_a_municipality_ends(nlp):
+    found = organisations(nlp, "De gemeenten Assen, Aa en Hunze en Tynaarlo werken samen; de gemeente Amsterdam de Work First-aanpak.")
+    assert [name for _, _, name, _ in found] == [
+        "gemeente Assen", "gemeente Aa en Hunze", "gemeente Tynaarlo", "gemeente Amsterdam",
+    ]
+    assert [name for _, _, name, _ in organisations(nlp, "de gemeente Den Haag")] == ["gemeente Den Haag"]  # not in the register: the shape
+
+
 def test_the_group_stays_where_no_name_follows(nlp):
     found = organisations(nlp, "De gemeente. Daarom zegt de gemeente Dat niet. Gemeenten en UWV.")
     assert [key for _, key, _, _ in found] == ["id/organisatie/gemeenten"] * 3 + ["id/organisatie/uwv"]
@@ -45,6 +53,10 @@ def test_the_group_stays_where_no_name_follows(nlp):
         ("Bij sw-bedrijf Ergon werken velen.", "Ergon", "id/organisatie/sw-bedrijven"),
         ("Het Werkgeversservicepunt Drechtsteden helpt.", "Werkgeversservicepunt Drechtsteden", "id/organisatie/werkgeversservicepunten"),
         ("Het advies van de commissie-Borstlap volgt.", "commissie-Borstlap", None),
+        # a foundation's, an association's and a joint scheme's legal name starts with its kind
+        ("De Stichting Werkgevers Drenthe doet mee.", "Stichting Werkgevers Drenthe", None),
+        ("Het Werkvoorzieningschap Zuidoost-Brabant bezuinigt.", "Werkvoorzieningschap Zuidoost-Brabant", "id/organisatie/sw-bedrijven"),
+        ("Op het Werkplein Drentsche Aa.", "Werkplein Drentsche Aa", "id/organisatie/werkpleinen"),
     ],
 )
 def test_kind_word_and_name(nlp, text, name, group):
@@ -84,7 +96,7 @@ def test_a_name_found_by_its_kind_word_is_that_organisation_when_repeated_bare(n
 
 def test_only_names_of_the_listed_groups_are_read_when_repeated_bare(nlp):
     found = organisations(nlp, "Het onderzoeksbureau Bartels evalueerde. Bartels vond weinig. Dan de stichting Samen. Samen doen we meer.")
-    assert [text for text, _, _, _ in found] == ["Bartels", "Samen"]
+    assert [text for text, _, _, _ in found] == ["Bartels", "stichting Samen"]  # a foundation's name keeps its kind
 
 
 def test_a_town_named_after_the_kind_word_is_not_the_company_when_repeated_bare(nlp):
