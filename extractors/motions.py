@@ -75,7 +75,9 @@ class _Patterns:
 def _patterns() -> _Patterns:
     v = vocabulary()
     tv = "(?:" + "|".join(_either_case(w) for w in nameparts.tussenvoegsels() if " " not in w) + ")"
-    cap = rf"{nameparts.CAPITALISED}(?![\w])"
+    # a capitalised word whose hyphen goes on in lower case is a compound, not a name ('moties
+    # Re-integratie' in a title), unless a tussenvoegsel follows ('Wiersma-de Boer')
+    cap = rf"{nameparts.CAPITALISED}(?![\w])(?!-(?!{tv}\s)[{nameparts.LOWER}])"
     name = rf"(?:(?:[{nameparts.UPPER}]\.\s?){{1,4}}\s*)?(?:{tv}\s+)*{cap}(?:-(?:{tv}\s+)*{cap})*(?:[ \t]+(?:{tv}[ \t]+)+{cap}(?:-{cap})*)?"
     names = rf"(?P<names>{name}(?:\s*(?:,|/|\s+en\s)\s*{name})*)"
     member = _words(v["member_words"])
@@ -90,6 +92,7 @@ def _patterns() -> _Patterns:
         by=re.compile(rf"{motie}{number}?\s+van\s+(?:{member}\s+)?{names}{cs}{party}"),
         numbered=re.compile(
             rf"{motie}\s+(?:op\s+stuk\s+)?(?:nrs?\.?\s*)?(?P<nums>\d{{1,4}}(?:\s*(?:,|&|\s+en\s)\s*\d{{1,4}})*)(?![\w])"
+            r"(?![ \t\u00a0]+\d{3}(?!\d))"  # 'Motie 30 545, nr. 42': a dossier number, not motion 30
         ),
         bare=re.compile(rf"{motie}\s*\(\s*"),
         debate=re.compile(

@@ -77,10 +77,16 @@ def test_party_as_written(nlp):
         "Over de motie van de Kamer is niets bekend.",
         "de motie 2 maanden geleden en de moties 2018",
         "Deze motie van vorig jaar is uitgevoerd.",
+        "Stemmingen moties Re-integratie en Wet werk en bijstand",  # a compound in a title, not a name
     ],
 )
 def test_decoys_are_not_motions(nlp, text):
     assert motions(nlp, text) == []
+
+
+def test_a_dossier_number_after_motie_is_the_reference_not_a_motion_number(nlp):
+    found = motions(nlp, "Gewijzigde motie 30 545, nr. 47\n\nIn stemming komt de motie-Wiersma-de Boer.")
+    assert [(t, k) for t, k, _ in found] == [("motie", "30545-47"), ("motie-Wiersma-de Boer", "")]
 
 
 def test_reference_right_after_the_motion_gives_its_id(nlp):
