@@ -131,6 +131,12 @@ class _Patterns:
     speaker_colon: re.Pattern
 
 
+#: The names of an all-caps amendment header, on its line or, when the line ends in 'EN' or a comma,
+#: on the next one too ('AMENDEMENT VAN DE LEDEN KERSTENS EN' / 'SCHOUTEN', a PDF's narrow column;
+#: kg_motions reads a motion's header lines the same way).
+_HEADER_NAMES = r"[^\n]+?(?:(?<=\sEN)|(?<=,))[ \t]*\n[ \t]*[^\n]+|[^\n]+"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = _data()
@@ -205,7 +211,7 @@ def _patterns() -> _Patterns:
             re.MULTILINE,
         ),
         amendment_header=re.compile(
-            rf"(?<![\w-])(?:{_alternation(data['amendment_headers']['words'])})[ \t]+(?P<names>[^\n]+)"
+            rf"(?<![\w-])(?:{_alternation(data['amendment_headers']['words'])})[ \t]+(?P<names>{_HEADER_NAMES})"
         ),
         header_chars=data["amendment_headers"]["header_chars"],
         amendment_names_end=re.compile(rf"\s(?:{'|'.join(map(re.escape, data['amendment_headers']['names_end']))})\b"),
@@ -656,7 +662,7 @@ class _Finder:
         match = self.pat.amendment_header.search(self.text, 0, self.pat.header_chars)
         if match is None:
             return
-        names_text = re.split(self.pat.amendment_names_end, match["names"])[0]  # '… TER VERVANGING VAN …'
+        names_text = re.split(self.pat.amendment_names_end, " ".join(match["names"].split()))[0]  # '… TER VERVANGING VAN …'
         names, _ = header_submitters(names_text)
         for name in names:
             self._submitter(name, match.span("names"))

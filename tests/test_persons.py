@@ -422,6 +422,9 @@ def test_a_citation_word_is_never_a_name(nlp):
         # the 'c.s.' of the header sign below the submitter
         ("Nr. 31  AMENDEMENT VAN HET LID GIJS VAN DIJK C.S.", "Gijs van Dijk\nSmeulders\nVan Kent\nÖztürk",
          ["Gijs van Dijk", "Smeulders", "Van Kent", "Öztürk"]),
+        # the names go on in the PDF's narrow column: 'EN' ends the line
+        ("Nr. 87           AMENDEMENT VAN DE LEDEN KERSTENS EN\n                 SCHOUTEN", "Kerstens\nSchouten",
+         ["Kerstens", "Schouten"]),
     ],
 )
 def test_an_amendment_header_names_its_submitters(nlp, header, signatures, expected):

@@ -123,6 +123,17 @@ def test_a_menu_saved_as_one_line_and_a_vote_widget_with_seats_per_party_are_chr
     assert_exact(document)
 
 
+def test_a_vote_line_of_party_lists_in_a_metadata_block_is_chrome(tmp_path):
+    page = (
+        "Indiener          Renkema (GL)\nStatus            Aangenomen\n"
+        "Stemming          Voor: GL, CDA, D66, PvdA, SP, 50PLUS, DENK   Tegen: VVD, PVV, FvD\n\n"
+        "De Kamer, gehoord de beraadslaging, verzoekt de regering de vrijlating te verruimen.\n"
+    )
+    document = read_page(tmp_path, page)
+    assert "Voor" not in document.text and "DENK" not in document.text and "FvD" not in document.text
+    assert_exact(document)
+
+
 def test_kerngegevens_block_with_keys_kg_does_not_know(tmp_path):
     page = (
         "Kerngegevens\nIndiener: K. Yılmaz (SP)\nStatus: Aangenomen\nVergaderjaar: 2020-2021\n"
