@@ -55,6 +55,7 @@ def test_the_group_stays_where_no_name_follows(nlp):
         ("Het advies van de commissie-Borstlap volgt.", "commissie-Borstlap", None),
         # a foundation's, an association's and a joint scheme's legal name starts with its kind
         ("De Stichting Werkgevers Drenthe doet mee.", "Stichting Werkgevers Drenthe", None),
+        ("De Stichting Werk voor Iedereen Brabant schrijft.", "Stichting Werk voor Iedereen Brabant", None),
         ("Het Werkvoorzieningschap Zuidoost-Brabant bezuinigt.", "Werkvoorzieningschap Zuidoost-Brabant", "id/organisatie/sw-bedrijven"),
         ("Op het Werkplein Drentsche Aa.", "Werkplein Drentsche Aa", "id/organisatie/werkpleinen"),
     ],
