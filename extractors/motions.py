@@ -399,6 +399,17 @@ def _header_names(line: str) -> str:
     return " ".join(keep)
 
 
+def header_lines(text: str, names: str, end: int) -> tuple[str, int]:
+    """An all-caps header's names with the lines after it that hold no lower-case letter (a PDF's
+    narrow column: ``MOTIE VAN DE LEDEN KERSTENS EN`` / ``SCHOUTEN``), and where they end."""
+    for line in text[end:].split("\n")[1:]:
+        if not line.strip() or re.search(rf"[{nameparts.LOWER}]", line):
+            break
+        names += " " + line.strip()
+        end = text.index(line, end) + len(line)
+    return names, end
+
+
 def header_submitters(upper: str) -> tuple[list[str], bool]:
     """The names after ``MOTIE VAN DE LEDEN`` (or ``AMENDEMENT VAN …``) in ordinary spelling, and
     whether the header adds 'c.s.': ``JANSEN EN VAN ’T WOUT C.S. OVER …`` -> (Jansen, Van ’t Wout), True."""
@@ -425,13 +436,8 @@ def _motion_document(doc: Doc, own_key: str) -> None:
         # when the motion's body follows and no debate gives it a number (a motion read out)
         header = None
     if header:
-        start, end = header.start(), header.end()
-        upper = header["names"]
-        for line in text[end:].split("\n")[1:]:
-            if not line.strip() or re.search(rf"[{nameparts.LOWER}]", line):
-                break
-            upper += " " + line.strip()
-            end = text.index(line, end) + len(line)
+        start = header.start()
+        upper, end = header_lines(text, header["names"], header.end())
         written, cum_suis = header_submitters(upper)
     else:
         cum_suis = False

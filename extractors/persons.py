@@ -131,12 +131,6 @@ class _Patterns:
     speaker_colon: re.Pattern
 
 
-#: The names of an all-caps amendment header, on its line or, when the line ends in 'EN' or a comma,
-#: on the next one too ('AMENDEMENT VAN DE LEDEN KERSTENS EN' / 'SCHOUTEN', a PDF's narrow column;
-#: kg_motions reads a motion's header lines the same way).
-_HEADER_NAMES = r"[^\n]+?(?:(?<=\sEN)|(?<=,))[ \t]*\n[ \t]*[^\n]+|[^\n]+"
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     data = _data()
@@ -173,6 +167,10 @@ def _patterns() -> _Patterns:
     start = r"(?<![\w-])"
     role_alt = _alternation(role_words)
     appositive_alt = _alternation([*(r for r in roles if roles[r]), *data["appositive_roles"]["words"]])
+    function_alt = _alternation(data["appositive_roles"]["words"])
+    # a first name (also 'Jan-Willem') or initials, then the surname
+    given_and_surname = rf"(?:{initials}[ \t]*|{cap}(?:-{cap})?[ \t]+)(?:(?:{tv_any}){_WS})?{core}"
+    role_alt_all = _alternation([*sig_roles, *roles])
     return _Patterns(
         tussenvoegsels=nameparts.tussenvoegsel_words(),
         not_names=frozenset(w.casefold() for w in [*data["not_names"]["words"], *_reference_words()]),
@@ -201,17 +199,16 @@ def _patterns() -> _Patterns:
         # outside parliament, with a first name or initials (a bare capitalised word after
         # 'voorzitter' is as often a body: 'voorzitter Cedris')
         function_before=_CueFirst(
-            rf"{start}(?P<cue>(?i:{_alternation(data['appositive_roles']['words'])}))(?![\w-])[ \t]+"
-            rf"(?P<name>(?:{initials}[ \t]*|{cap}(?:-{cap})?[ \t]+)(?:(?:{tv_any}){_WS})?{core}){end}(?![ \t]+[{_UP}])",
-            rf"{start}(?i:{_alternation(data['appositive_roles']['words'])})",
+            rf"{start}(?P<cue>(?i:{function_alt}))(?![\w-])[ \t]+(?P<name>{given_and_surname}){end}(?![ \t]+[{_UP}])",
+            rf"{start}(?i:{function_alt})",
         ),
         function_after=re.compile(
-            rf"^[ \t]*{titled}(?P<name>(?:{initials}[ \t]*|{cap}(?:-{cap})?[ \t]+)(?:(?:{tv_any}){_WS})?{core}){end}"
+            rf"^[ \t]*{titled}(?P<name>{given_and_surname}){end}"
             rf"[ \t]*,[ \t]*(?P<cue>(?i:{appositive_alt}))(?![\w-])(?P<rest>[^\n.;:]*)$",
             re.MULTILINE,
         ),
         amendment_header=re.compile(
-            rf"(?<![\w-])(?:{_alternation(data['amendment_headers']['words'])})[ \t]+(?P<names>{_HEADER_NAMES})"
+            rf"(?<![\w-])(?:{_alternation(data['amendment_headers']['words'])})[ \t]+(?P<names>[^\n]+)"
         ),
         header_chars=data["amendment_headers"]["header_chars"],
         amendment_names_end=re.compile(rf"\s(?:{'|'.join(map(re.escape, data['amendment_headers']['names_end']))})\b"),
@@ -250,8 +247,9 @@ def _patterns() -> _Patterns:
             rf"|(?<![\w-])(?i:{_alternation(attendance['opening'])})[ \t]*:[ \t]*(?i:{_alternation(attendance['members'])})[ \t]+"
         ),
         listed_name=re.compile(rf"{titled}(?P<name>{loose})"),
-        listed_role=re.compile(rf"[ \t]*,\s*(?P<cue>(?i:{_alternation([*sig_roles, *roles])}))(?![\w-])(?P<rest>[^,.;:()\n]*)"
-                               rf"|[ \t]*\((?P<cue2>(?i:{_alternation([*sig_roles, *roles])}))\)(?P<rest2>)"),
+        # ', voorzitter van X' or '(voorzitter)' (the regex module lets both alternatives name their groups alike)
+        listed_role=re.compile(rf"[ \t]*,\s*(?P<cue>(?i:{role_alt_all}))(?![\w-])(?P<rest>[^,.;:()\n]*)"
+                               rf"|[ \t]*\((?P<cue>(?i:{role_alt_all}))\)(?P<rest>)"),
         # both are searched in a short window ending at a cue (a '(' / a register surname), so they end in '$'
         before_paren=re.compile(rf"(?<![\w’'.-])(?P<name>{strict})[ \t]*$"),
         # the sorted form of the Kamer's registers: 'Kalma P.', 'Raak van A.A.G.M.', 'Beek, W.I.I. van',
@@ -630,10 +628,9 @@ class _Finder:
             position = listed.end()
             role = pat.listed_role.match(self.text, position)
             if role:
-                rest = "rest" if role.group("cue") else "rest2"  # ', voorzitter van X' or '(voorzitter)'
-                cue = " ".join((role.group("cue") or role.group("cue2")).split()).casefold()
+                cue = " ".join(role.group("cue").split()).casefold()
                 attrs["role"] = pat.signature_roles.get(cue) or pat.roles.get(cue)
-                attrs["organisation"] = self._span_key("organisation", role.start(rest), role.end(rest))
+                attrs["organisation"] = self._span_key("organisation", role.start("rest"), role.end("rest"))
                 position = role.end()
             self.add(listed.start("name"), listed.end("name"), **attrs)
             separator = pat.list_separator.match(self.text, position)
@@ -657,15 +654,16 @@ class _Finder:
     def _amendment_submitters(self) -> None:
         """The submitters of an amendment, named in its all-caps header (``AMENDEMENT VAN DE LEDEN
         NOORMAN-DEN UYL EN BRULS``) and signing it at the end, as for a motion document."""
-        from kg.extractors.motions import header_submitters
+        from kg.extractors.motions import header_lines, header_submitters
 
         match = self.pat.amendment_header.search(self.text, 0, self.pat.header_chars)
         if match is None:
             return
-        names_text = re.split(self.pat.amendment_names_end, " ".join(match["names"].split()))[0]  # '… TER VERVANGING VAN …'
+        upper, end = header_lines(self.text, match["names"], match.end())  # 'KERSTENS EN' / 'SCHOUTEN'
+        names_text = re.split(self.pat.amendment_names_end, upper)[0]  # '… TER VERVANGING VAN …'
         names, _ = header_submitters(names_text)
         for name in names:
-            self._submitter(name, match.span("names"))
+            self._submitter(name, (match.start("names"), end))
         self._co_signers(names)
 
     def _co_signers(self, names: list[str]) -> None:
