@@ -137,7 +137,7 @@ def _patterns() -> _Patterns:
     tvs = nameparts.tussenvoegsels()
     tv_any, tv_up, tv_low = (_alternation(tvs, case) for case in ("any", "upper", "lower"))
     cap = nameparts.CAPITALISED
-    core = rf"{cap}(?:-(?:(?:{tv_low})[ ])?{cap})*"
+    core = rf"{cap}(?:-(?:(?:{tv_low}){_WS})?{cap})*"  # justified PDF text: 'Blanksma-van  den  Heuvel'
     initials = rf"(?:(?:{nameparts.DIGRAPH_INITIALS}|[{_UP}])\.[ \t]?){{1,6}}"
     end = r"(?![\w’'-])"
     # the Tweede Kamer's own form: 'A. (Aukje) de Vries', initials and then the first name in parentheses
@@ -202,9 +202,13 @@ def _patterns() -> _Patterns:
             rf"{start}(?P<cue>(?i:{function_alt}))(?![\w-])[ \t]+(?P<name>{given_and_surname}){end}(?![ \t]+[{_UP}])",
             rf"{start}(?i:{function_alt})",
         ),
+        # ... or any function in lower case held at a body ('H. Ouahid, programmadirecteur van De
+        # Normaalste Zaak'), as a participants' list writes them, one to a line
         function_after=re.compile(
-            rf"^[ \t]*{titled}(?P<name>{given_and_surname}){end}"
-            rf"[ \t]*,[ \t]*(?P<cue>(?i:{appositive_alt}))(?![\w-])(?P<rest>[^\n.;:]*)$",
+            rf"^[ \t]*{titled}(?P<name>{given_and_surname}){end}[ \t]*,[ \t]*"
+            rf"(?:(?P<cue>(?i:{appositive_alt}))(?![\w-])|(?=(?:\p{{Ll}}[\w-]*[ \t]+){{1,5}}"
+            rf"(?:{_alternation(data['function_prepositions']['words'], 'lower')})[ \t]+(?:(?:de|het)[ \t]+)?[{_UP}]))"
+            rf"(?P<rest>[^\n.;:]*)$",
             re.MULTILINE,
         ),
         amendment_header=re.compile(
@@ -538,7 +542,9 @@ class _Finder:
                 continue  # 'voorzitter Stichting Werk', 'secretaris Generaal Jansen'
             self.add(match.start("name"), match.end("name"), role=pat.roles.get(" ".join(match.group("cue").split()).casefold()))
         for match in pat.function_after.finditer(text):
-            cue = " ".join(match.group("cue").split()).casefold()
+            if any(word.casefold() in pat.not_names for word in re.split(r"[ \t-]+", match.group("name"))):
+                continue
+            cue = " ".join((match.group("cue") or "").split()).casefold()
             self.add(match.start("name"), match.end("name"), role=pat.roles.get(cue),
                      organisation=self._span_key("organisation", match.start("rest"), match.end("rest")))
         for regex in (pat.motion_hyphen, pat.motion_van):

@@ -287,6 +287,9 @@ def test_attendance_list_after_a_colon_with_a_role_in_parentheses(nlp):
         ("Op het werkbezoek vertelde voorzitter Anneke Dijkstra-van der Molen over de ondernemingsraad.", "Anneke Dijkstra-van der Molen"),
         ("Met vriendelijke groet,\n\nJan-Willem van 't Hoff, secretaris\n", "Jan-Willem van 't Hoff"),
         ("Hoogachtend,\nIlse Kuijpers-Mäkinen, voorzitter Landelijke Cliëntenraad\n", "Ilse Kuijpers-Mäkinen"),
+        # a participants' list: any function in lower case, held at a body
+        ("Blok 2: Werkgevers\nI. Terpstra-Wolff, senior adviseur arbeidsmarkt bij de AWVN — position paper\n", "I. Terpstra-Wolff"),
+        ("Blok 3\nE. Kızılkaya, lid van de Landelijke Cliëntenraad\n", "E. Kızılkaya"),
     ],
 )
 def test_a_function_outside_parliament_before_or_after_a_full_name(nlp, text, name):
@@ -299,6 +302,16 @@ def test_a_function_outside_parliament_before_or_after_a_full_name(nlp, text, na
 )
 def test_a_function_before_a_body_or_a_single_word_names_no_one(nlp, text):
     assert names(run(nlp, text)) == []
+
+
+@pytest.mark.parametrize("text", ["Zie bijlage\nA. Inleiding, met een overzicht\n", "B. Algemeen deel\n"])
+def test_a_lettered_heading_is_no_participant(nlp, text):
+    assert names(run(nlp, text)) == []
+
+
+def test_a_double_surname_in_justified_pdf_text(nlp):
+    text = "Samenstelling: Kerstens  (PvdA),  Blanksma-van  den  Heuvel\n(VVD), Ulenbelt (SP)."
+    assert names(run(nlp, text)) == ["Kerstens", "Blanksma-van den Heuvel", "Ulenbelt"]
 
 
 def test_attendance_list_with_roles(nlp):

@@ -134,6 +134,48 @@ def test_a_vote_line_of_party_lists_in_a_metadata_block_is_chrome(tmp_path):
     assert_exact(document)
 
 
+def test_a_vote_line_with_the_seats_of_each_party_after_the_total_is_chrome(tmp_path):
+    page = (
+        "Kamerleden  Partijen  Wetsvoorstellen  Kamervragen  Stemmingen  Zoeken\n\n"
+        "Stemming (150 zetels)\n"
+        "Voor       123   VVD (34) D66 (24) CDA (14) Fractie Den Haan (1) Gündoğan (1)\n"
+        "Tegen       26   PVV (17) FvD (3) JA21 (3) Groep Van Haga (3)\n\n"
+        "De Kamer, gehoord de beraadslaging, verzoekt de regering de vrijlating te verruimen.\n"
+    )
+    document = read_page(tmp_path, page)
+    assert "VVD" not in document.text and "Groep Van Haga" not in document.text and "Gündoğan" not in document.text
+    assert_exact(document)
+
+
+def test_a_space_aligned_table_is_metadata_even_for_keys_without_a_typed_value(tmp_path):
+    # openkamer.org: every value starts in one column; 'Type' and 'Dossier' would otherwise stay text
+    # ("Motie" above "Dossier" read as a motion named Dossier), and the id in kg's own form is the page's
+    page = (
+        "Type                 Motie\nDossier              30012 - Leven lang ontwikkelen\n"
+        "Kamerstuk            30012-142\nDatum                15-06-2023\n"
+        "Indiener             Aylin Çelik (D66)\n\n"
+        "De Kamer, gehoord de beraadslaging, verzoekt de regering praktijkleren te financieren.\n"
+    )
+    document = read_page(tmp_path, page)
+    assert document.facts["identifiers"] == ["30012-142"]
+    assert document.facts["metadata"]["Dossier"] == "30012 - Leven lang ontwikkelen"
+    assert "Dossier" not in document.text and "Motie" not in document.text
+    assert_exact(document)
+
+
+def test_kamerstuk_fields_under_agenda_items_cite_papers(tmp_path):
+    # a besluitenlijst: one 'Kamerstuk:' field per agenda item names the letter discussed, not the page
+    page = (
+        "Besluitenlijst procedurevergadering\n\nAgendapunt\nBrief van de staatssecretaris - 7 maart 2014\n"
+        "Kamerstuk: 29 817, nr. 121\nBesluit: Agenderen.\n\nAgendapunt\nBrief van de minister - 11 maart 2014\n"
+        "Kamerstuk: 33 566, nr. 72\nBesluit: Voor kennisgeving aangenomen.\n"
+    )
+    document = read_page(tmp_path, page)
+    assert "identifiers" not in document.facts
+    assert "Kamerstuk: 29 817, nr. 121" in document.text and "Kamerstuk: 33 566, nr. 72" in document.text
+    assert_exact(document)
+
+
 def test_kerngegevens_block_with_keys_kg_does_not_know(tmp_path):
     page = (
         "Kerngegevens\nIndiener: K. Yılmaz (SP)\nStatus: Aangenomen\nVergaderjaar: 2020-2021\n"

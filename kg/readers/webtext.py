@@ -102,6 +102,8 @@ def shapes() -> _Shapes:
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|\b[\w-]+(?:\.[\w-]+)*\.(?:nl|org|eu|com)/[^\s<>\"']*")
 _SLUG = re.compile(r"\b(?:(kst)-(\d{4,6}(?:-[A-Za-z0-9]{1,8})*?-[A-Za-z0-9]{1,4})|(a?h-(?:tk|ek)-\d{8}-\d{1,5}))(?=$|[.?#/&\s)])")
+#: A field's whole value written as kg's own id form, as openkamer.org prints it (``30012-142``, ``34550-XV-3``).
+_BARE_ID = re.compile(r"\s*(\d{4,6})-(?:([A-Z]{1,6})-)?(\d{1,4}|[A-Z]{1,2})\s*")
 _KST = re.compile(r"\bKST[-\s]?(\d{4,6})(?:[-\s]+([A-Z]{1,6}|\(R\d{3,4}\)))?[-\s]+(?:nr\.?\s*)?(\d{1,4}|[A-Z]{1,2})\b")
 _PARTY = re.compile(r"[A-Z0-9][\w’'&+-]*(?:[\s-][\w’'&+-]+){0,4}")
 #: How party names are written when they stand alone: capitals (VVD, D66, JA21) or inner capitals (PvdA, GroenLinks-PvdA).
@@ -147,6 +149,8 @@ def kamerstuk_ids(value: str) -> list[str]:
         ids.append(normalize(match[1], match[2], match[3]))
     if not ids:
         ids.extend(i for reference in find_references(value) for i in reference.ids)
+    if not ids and (bare := _BARE_ID.fullmatch(value)):
+        ids.append(normalize(bare[1], bare[2] or "", bare[3]))
     return list(dict.fromkeys(ids))
 
 
@@ -293,6 +297,7 @@ class _Collector:
         self.facts: dict[str, Any] = {}
         self.fields = self.chrome = self.blocks = 0  # what was recognised, for sniffing
         self.in_text = False  # a paragraph of the document's text has been read
+        self.id_fields: list[tuple[list[str], tuple[int, int]]] = []  # identifier fields: ids, line
 
     def raw(self, start: int, end: int) -> tuple[int, int]:
         return self.cleaned.raw_span(start, end)
@@ -320,6 +325,8 @@ class _Collector:
         if field.fact == "identifier":
             ids = kamerstuk_ids(value)
             facts.setdefault("identifiers", []).extend(i for i in ids if i not in facts["identifiers"])
+            if ids:
+                self.id_fields.append((ids, (value_start, value_start + len(value))))
             if not ids:
                 facts.setdefault("metadata", {}).setdefault(field.label, " ".join(value.split()))
             return bool(ids) or bool(re.search(r"\d", value))
@@ -415,6 +422,7 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
     text = cleaned.text
     lines = line_spans(text)
     found = _Collector(cleaned)
+    aligned = _aligned_fields(text, lines)
     in_block = False
     blanks = 0
     k = 0
@@ -455,7 +463,8 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
             if s.page_titles[folded]:
                 found.facts.setdefault("type", s.page_titles[folded])
             continue
-        consumed = _field_at(found, lines, k - 1, in_head or in_block, in_block)
+        column = k - 1 in aligned
+        consumed = _field_at(found, lines, k - 1, in_head or in_block or column, in_block or column)
         if consumed:
             found.fields += 1
             k = consumed
@@ -468,6 +477,7 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
                 found.facts.setdefault("identifiers", []).extend(own)
         if in_block and len(line) > 120:
             in_block = False
+    _agenda_items(found)
     for url in _urls(text[: s.head_chars]):
         if any(host in url for host in s.hosts) and _SLUG.search(url):
             found.add_source(url, "Bron")
@@ -480,6 +490,40 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
     if date:
         found.facts["date"] = date
     return found
+
+
+def _agenda_items(found: _Collector) -> None:
+    """Identifier fields naming different papers (a besluitenlijst's ``Kamerstuk: 29 817, nr. 121``
+    under each agenda item) cite them: a page has one number of its own. Their lines stay text."""
+    if len({i for ids, _ in found.id_fields for i in ids}) < 2:
+        return
+    cited = {i for ids, _ in found.id_fields for i in ids}
+    found.facts["identifiers"] = [i for i in found.facts["identifiers"] if i not in cited]
+    if not found.facts["identifiers"]:
+        del found.facts["identifiers"]
+    values = [span for _, span in found.id_fields]
+    found.masks = [m for m in found.masks if not any(m[0] <= v[0] and v[1] <= m[1] for v in values)]
+
+
+def _aligned_fields(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """The lines of a space-aligned metadata table (openkamer.org: ``Type      Motie`` /
+    ``Dossier   30012 - ...``): at least three key lines in a row, blank and indented lines between
+    them allowed, whose values begin in one column after a gap of two or more spaces."""
+    s = shapes()
+    groups: list[list[int]] = []
+    column = None
+    for k, (start, end) in enumerate(lines):
+        line = text[start:end]
+        match = s.key_line.fullmatch(line) if line[:1].strip() else None
+        if match and match["value"].strip() and re.fullmatch(r" {2,}", match["sep"]):
+            at = match.start("value")
+            if at != column:
+                groups.append([])
+                column = at
+            groups[-1].append(k)
+        elif line.strip() and not line[:1].isspace():
+            column = None  # a line of other text ends the table
+    return {k for group in groups if len(group) >= 3 for k in group}
 
 
 def document_date(dates: dict[str, str]) -> str | None:
