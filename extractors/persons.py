@@ -341,6 +341,12 @@ def _uninverted(match: re.Match) -> str:
     return display_name(name)
 
 
+def _holds_a_non_name(name: str) -> bool:
+    """A word of ``name`` (split at spaces and hyphens) is one no name holds ('Stichting', 'Generaal')."""
+    not_names = _patterns().not_names
+    return any(word.casefold() in not_names for word in re.split(r"[ \t-]+", name))
+
+
 def _clean_name(text: str, start: int) -> tuple[int, int] | None:
     """Trim a matched name at the first word that cannot be part of a name; None when nothing is left."""
     pat = _patterns()
@@ -538,12 +544,12 @@ class _Finder:
             rest = (match.start("rest"), match.end("rest"))
             self.add(match.start("name"), match.end("name"), role=pat.roles.get(cue), organisation=self._span_key("organisation", *rest))
         for match in pat.function_before.finditer(text):
-            if any(word.casefold() in pat.not_names for word in re.split(r"[ \t-]+", match.group("name"))):
+            if _holds_a_non_name(match.group("name")):
                 continue  # 'voorzitter Stichting Werk', 'secretaris Generaal Jansen'
             self.add(match.start("name"), match.end("name"), role=pat.roles.get(" ".join(match.group("cue").split()).casefold()))
         for match in pat.function_after.finditer(text):
-            if any(word.casefold() in pat.not_names for word in re.split(r"[ \t-]+", match.group("name"))):
-                continue
+            if _holds_a_non_name(match.group("name")):
+                continue  # as before the name
             cue = " ".join((match.group("cue") or "").split()).casefold()
             self.add(match.start("name"), match.end("name"), role=pat.roles.get(cue),
                      organisation=self._span_key("organisation", match.start("rest"), match.end("rest")))

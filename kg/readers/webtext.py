@@ -327,7 +327,7 @@ class _Collector:
             facts.setdefault("identifiers", []).extend(i for i in ids if i not in facts["identifiers"])
             if ids:
                 self.id_fields.append((ids, (value_start, value_start + len(value))))
-            if not ids:
+            else:
                 facts.setdefault("metadata", {}).setdefault(field.label, " ".join(value.split()))
             return bool(ids) or bool(re.search(r"\d", value))
         if field.fact == "source":
@@ -495,9 +495,9 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
 def _agenda_items(found: _Collector) -> None:
     """Identifier fields naming different papers (a besluitenlijst's ``Kamerstuk: 29 817, nr. 121``
     under each agenda item) cite them: a page has one number of its own. Their lines stay text."""
-    if len({i for ids, _ in found.id_fields for i in ids}) < 2:
-        return
     cited = {i for ids, _ in found.id_fields for i in ids}
+    if len(cited) < 2:
+        return
     found.facts["identifiers"] = [i for i in found.facts["identifiers"] if i not in cited]
     if not found.facts["identifiers"]:
         del found.facts["identifiers"]
