@@ -167,14 +167,18 @@ class Gazetteer:
                 self.single_proper.setdefault(keys[0], entry)
 
     def __call__(self, doc: Doc) -> Doc:
-        for category, path, start, end in self.matches(doc):
-            add_mention(doc, category, doc[start:end], key=path)
+        for category, path, start, end, part in self.matches(doc):
+            attrs = {"part": part} if part else {}
+            add_mention(doc, category, doc[start:end], key=path, **attrs)
         return doc
 
-    def matches(self, doc: Doc) -> list[tuple[str, str, int, int]]:
-        """``(category, path, start, end)`` of every accepted match, in text order (token offsets)."""
+    def matches(self, doc: Doc) -> list[tuple[str, str, int, int, tuple[int, int] | None]]:
+        """``(category, path, start, end, part)`` of every accepted match, in text order (token
+        offsets); ``part`` is ``(start_char, end_char)`` of a name inside a compound token
+        ('VVD' of 'VVD-fractie'), None when the match is its tokens."""
         words = _words(doc)
-        candidates: list[tuple[int, int, int, list[_Entry]]] = []  # (length, start, end, entries)
+        # (length, start, end, [(entry, part)]): a longer match wins over the matches inside it
+        candidates: list[tuple[int, int, int, list[tuple[_Entry, tuple[int, int] | None]]]] = []
         worth_trying: dict[str, bool] = {}  # per distinct word: can a spelling variant start here?
         for n in range(len(words)):
             found = self._longest(words, n)
@@ -188,23 +192,50 @@ class Gazetteer:
             variant = self._variant(words, n) if tried else None
             if variant is not None and (found is None or variant[0] > found[0]):
                 found = variant  # 'Werkgevers Servicepunten' is more than 'Werkgevers'
+            offset = doc[words[n][0]].idx
             if found is not None:
                 last, entry = found
-                candidates.append((last - n + 1, words[n][0], words[last][0] + 1, [entry]))
+                entries = [(entry, None)]
+                modifier = self._named_modifier(words, n, last, entry)
+                if modifier is not None:
+                    entries.append((modifier[0], (offset + modifier[1][0], offset + modifier[1][1])))
+                candidates.append((last - n + 1, words[n][0], words[last][0] + 1, entries))
                 continue
-            inside = self._inside(words[n][1]) or self._elided(words, n)
+            inside = [(entry, (offset + a, offset + b)) for entry, (a, b) in self._inside(text)]
+            inside = inside or [(entry, None) for entry in self._elided(words, n)]
             if inside:
                 candidates.append((1, words[n][0], words[n][0] + 1, inside))
         candidates.sort(key=lambda c: (-c[0], c[1]))
         taken = bytearray(len(doc))
-        accepted: list[tuple[str, str, int, int]] = []
+        accepted: list[tuple[str, str, int, int, tuple[int, int] | None]] = []
         for _, start, end, entries in candidates:
             if any(taken[start:end]) or self._refused(doc, start, end):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            accepted.extend((category, path, start, end) for category, path in entries if category)
-        accepted.sort(key=lambda m: (m[2], m[3], m[0], m[1]))
+            if entries[0][0][0]:  # a generic phrase names nothing, not even in its modifier
+                accepted.extend((category, path, start, end, part) for (category, path), part in entries)
+        accepted.sort(key=lambda m: (m[2], m[3], m[0], m[1], m[4] or (0, 0)))
         return accepted
+
+    def _named_modifier(
+        self, words: list[tuple[int, str, tuple[str, ...]]], n: int, last: int, entry: _Entry
+    ) -> tuple[_Entry, tuple[int, int]] | None:
+        """What the modifier of a compound label names when it is a proper name of another kind:
+        'Wsw-indicatie' and 'WIW-baan' mention the Wsw and the WIW as well as the instrument, as
+        'VVD-fractie' mentions the VVD. Returns the entry and the modifier's characters in the
+        first word."""
+        text = words[n][1]
+        if last == n:
+            cut = self._split.search(text)
+            end = cut.start() if cut else 0
+        elif words[n + 1][1] in self.separators:
+            end = len(text)
+        else:
+            return None
+        modifier = self._lookup(text[:end], self.single_proper) if end else None
+        if modifier is None or modifier[0] == entry[0]:
+            return None
+        return modifier, (0, end)
 
     def _refused(self, doc: Doc, start: int, end: int) -> bool:
         """A label followed by what makes it something else (``CD 6/7``: a commissiedebat's date)."""
@@ -256,23 +287,26 @@ class Gazetteer:
                 break
         return best
 
-    def _inside(self, text: str) -> list[_Entry]:
-        """Names inside one compound token: each member of a slash list ("WAO/WIA/ZW") that is a
-        label, else the longest proper-name label before a hyphen or apostrophe ("VVD-fractie",
-        "GroenLinks-PvdA-fractie", "CDA'ers"). Common nouns are not split off ("werkgevers-")."""
+    def _inside(self, text: str) -> list[tuple[_Entry, tuple[int, int]]]:
+        """Names inside one compound token, with their characters in it: each member of a slash
+        list ("WAO/WIA/ZW") that is a label, else the longest proper-name label before a hyphen or
+        apostrophe ("VVD-fractie", "GroenLinks-PvdA-fractie", "CDA'ers"). Common nouns are not
+        split off ("werkgevers-")."""
         if not self._split.search(text):
             return []
-        found: list[_Entry] = []
+        found: list[tuple[_Entry, tuple[int, int]]] = []
+        at = 0
         for chunk in text.split("/") if "/" in self.separators else [text]:
-            entry = self._lookup(chunk, self.single) if chunk != text else None
+            entry, end = (self._lookup(chunk, self.single), len(chunk)) if chunk != text else (None, 0)
             if entry is None:
                 cuts = [m.start() for m in self._split.finditer(chunk) if m.group() != "/"]
-                for cut in reversed(cuts):
-                    entry = self._lookup(chunk[:cut], self.single_proper)
+                for end in reversed(cuts):
+                    entry = self._lookup(chunk[:end], self.single_proper)
                     if entry is not None:
                         break
-            if entry is not None and entry not in found:
-                found.append(entry)
+            if entry is not None and all(entry != seen for seen, _ in found):
+                found.append((entry, (at, at + end)))
+            at += len(chunk) + 1
         return found
 
     def _elided(self, words: list[tuple[int, str, tuple[str, ...]]], n: int) -> list[_Entry]:

@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import Doc
 
 import kg.extractors.gazetteer  # noqa: F401  (registers kg_gazetteer)
-from kg.extractors.base import mentions
+from kg.extractors.base import mentions, span_attrs
 from kg.readers.pdftext import clean
 
 CATEGORIES = ("organisation", "party", "instrument", "law")
@@ -98,6 +98,30 @@ def test_slash_lists_and_elided_compounds(nlp):
     # written as one phrase, the two are the social partners
     doc = nlp("Wij spreken met de werkgevers- en werknemersorganisaties.")
     assert found(doc, "organisation") == [("werkgevers- en werknemersorganisaties", "id/organisatie/sociale-partners")]
+
+
+def written(doc: Doc, category: str) -> list[tuple[str, str]]:
+    """(the characters a mention stands for, key): a name inside a compound token is its own part."""
+    return [
+        (doc.text[slice(*span_attrs(span).get("part", (span.start_char, span.end_char)))], span.kb_id_)
+        for span in mentions(doc, category)
+    ]
+
+
+def test_names_inside_a_compound_token_are_their_own_characters(nlp):
+    doc = nlp("De VVD-fractie over WAO/WIA en dagbesteding/Wmo.")
+    assert written(doc, "party") == [("VVD", "id/partij/vvd")]
+    assert written(doc, "law") == [("WAO", "id/wet/wao"), ("WIA", "id/wet/wia"), ("Wmo", "id/wet/wmo")]
+    assert written(doc, "instrument") == [("dagbesteding", "id/instrument/dagbesteding")]
+
+
+def test_a_compound_label_also_names_the_law_of_its_modifier(nlp):
+    # the instrument is the whole word, the law its modifier; one of a kind names nothing more
+    doc = nlp("Wie een Wsw-indicatie had, kreeg een plaats in een Wsw-bedrijf.")
+    assert written(doc, "instrument") == [("Wsw-indicatie", "id/instrument/wsw-indicatie")]
+    assert written(doc, "organisation") == [("Wsw-bedrijf", "id/organisatie/sw-bedrijven")]
+    assert written(doc, "law") == [("Wsw", "id/wet/wsw"), ("Wsw", "id/wet/wsw")]
+    assert found(nlp("De Wajong-uitkering."), "law") == [("Wajong-uitkering", "id/wet/wajong")]
 
 
 def test_common_nouns_are_not_split_off_compounds(nlp):

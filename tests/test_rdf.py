@@ -145,3 +145,24 @@ def test_the_same_input_gives_the_same_quads(graph):
     assert all(isinstance(q, Quad) for q in graph)
     assert Literal("vragen.txt") in {q.object for q in graph}
     assert NamedNode(f"{B}graph/aanhangsel/ah-tk-20232024-5/{SHA[:16]}") in {q.graph_name for q in graph}
+
+
+def test_two_names_in_one_compound_token_are_two_phrases_with_their_own_characters():
+    raw = "Wie een Wsw-indicatie heeft, werkt.\n"
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("sentencizer")
+    cleaned = clean(raw)
+    doc = nlp(cleaned.text)
+    word = span(doc, "Wsw-indicatie")
+    add_mention(doc, "instrument", word, "id/instrument/wsw-indicatie")
+    add_mention(doc, "law", word, "id/wet/wsw", part=(word.start_char, word.start_char + 3))
+    source = SourceText(path=None, name="wsw.txt", raw=raw, sha256=hashlib.sha256(raw.encode()).hexdigest())
+    info = PipelineInfo("rules-only", "spacy.blank('nl')", spacy.__version__)
+    store = Store()
+    store.extend(document_quads(source, cleaned, doc, info, Minter(B), T, T).quads)
+    nif, itsrdf = PREFIXES["nif"], PREFIXES["itsrdf"]
+    rows = store.query(
+        f"SELECT ?a ?b ?e ?x WHERE {{ GRAPH ?g {{ ?m a <{nif}Phrase> ; <{nif}anchorOf> ?a ; <{nif}beginIndex> ?b ;"
+        f" <{nif}endIndex> ?e ; <{itsrdf}taIdentRef> ?x }} }} ORDER BY ?e")
+    found = [(r["a"].value, int(r["b"].value), int(r["e"].value), r["x"].value) for r in rows]
+    assert found == [("Wsw", 8, 11, f"{B}id/wet/wsw"), ("Wsw-indicatie", 8, 21, f"{B}id/instrument/wsw-indicatie")]

@@ -6,7 +6,7 @@ from bisect import bisect_right
 
 from pyoxigraph import Literal, NamedNode
 
-from kg.extractors.base import text_of
+from kg.extractors.base import span_attrs, text_of
 from kg.rdf.graph import DocumentGraph, count, dutch
 from kg.vocab import CATEGORY_CLASSES, DUTCH, ITSRDF, KGV, NIF, PROV, RDF
 
@@ -105,11 +105,17 @@ def phrase(g: DocumentGraph, raw_start: int, raw_end: int, surface: Literal, ent
 
 
 def mention(g: DocumentGraph, span, entity: NamedNode, category: str) -> None:
-    """A NIF phrase for ``span`` pointing at ``entity``, with raw offsets and its sentence."""
-    raw_start, raw_end = g.raw_span(span.start_char, span.end_char)
+    """A NIF phrase for ``span`` pointing at ``entity``, with raw offsets and its sentence.
+
+    A name inside a compound token ('VVD' of 'VVD-fractie') is its own characters (attribute
+    ``part``), so two names in one token are two phrases.
+    """
+    start, end = span_attrs(span).get("part") or (span.start_char, span.end_char)
+    raw_start, raw_end = g.raw_span(start, end)
     sentence = sentence_node(g, sentences_of(span, g))
     # One node per offsets: a mention that is a whole sentence shares the sentence's Dutch string.
     whole = sentence is not None and sentence == g.text_node(raw_start, raw_end)
-    node = phrase(g, raw_start, raw_end, dutch(span.text.strip()) if whole else Literal(span.text), entity, category)
+    written = text_of(span.doc)[start:end]
+    node = phrase(g, raw_start, raw_end, dutch(written.strip()) if whole else Literal(written), entity, category)
     if sentence is not None:
         g.add(node, NIF.sentence, sentence)
