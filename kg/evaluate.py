@@ -314,7 +314,11 @@ def _score(
         if not matches:
             spurious.setdefault(normalize(predictions[index].label), predictions[index].label)
             continue
-        fresh = sorted((i for i in matches if i not in found), key=lambda i: not entities[i].core)
+        # a core entity first, and of those the one the prediction's own label names: a vocabulary
+        # label ('RvS' of the Raad van State) may fold to another entity's label ('RVS')
+        own = normalize(predictions[index].label)
+        fresh = sorted((i for i in matches if i not in found),
+                       key=lambda i: (not entities[i].core, own not in entities[i].keys))
         found.update(fresh[:1])
     for label in spurious.values():
         score.fp += 1

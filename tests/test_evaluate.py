@@ -178,6 +178,20 @@ def test_core_entity_preferred_over_core_false_on_shared_alias() -> None:
     assert (ev.total.tp, ev.total.fp, ev.total.fn) == (1, 0, 0)
 
 
+def test_an_entity_goes_to_the_gold_entity_of_its_own_label_before_one_its_vocabulary_folds_into() -> None:
+    # 'RvS', a vocabulary label of the Raad van State, folds to 'rvs', the gold label of the RVS
+    gold = {
+        "a.txt": [
+            GoldEntity("organisation", "RVS", ("Raad voor Volksgezondheid en Samenleving",)),
+            GoldEntity("organisation", "Raad van State"),
+        ]
+    }
+    found = dict(row("a.txt", "organisation", "Raad van State"), labels=["RvS", "Raad van State"])
+    ev = evaluate([found], gold)
+    assert (ev.total.tp, ev.total.fp, ev.total.fn) == (1, 0, 1)
+    assert [m.label for m in ev.missed] == ["RVS"]
+
+
 def test_gold_document_without_predictions_is_scored_and_reported() -> None:
     ev = evaluate([row("a.txt", "law", "Participatiewet")], GOLD_A)
     assert ev.unseen == ["b.txt"]
