@@ -124,6 +124,8 @@ class _Patterns:
     list_tail: re.Pattern
     given_name: re.Pattern
     before_paren: re.Pattern
+    listed_surname_before_paren: re.Pattern
+    member_fractie: re.Pattern
     inverted_before_paren: re.Pattern
     full_name: re.Pattern
     paren: re.Pattern
@@ -256,6 +258,14 @@ def _patterns() -> _Patterns:
                                rf"|[ \t]*\((?P<cue>(?i:{role_alt_all}))\)(?P<rest>)"),
         # both are searched in a short window ending at a cue (a '(' / a register surname), so they end in '$'
         before_paren=re.compile(rf"(?<![\w’'.-])(?P<name>{strict})[ \t]*$"),
+        # an item of a list of members, each with a party ('..., Van Haersma Buma (CDA), Van den
+        # Broek-Laman Trip (VVD)'): after a tussenvoegsel at the item's start every word is surname
+        listed_surname_before_paren=re.compile(
+            rf"(?:^|(?<=[,:;][ \t])|(?<=[ \t]en[ \t]))(?P<name>(?:{tv_up}){_WS}{core}(?:[ \t]+{core}){{1,2}})[ \t]*$",
+            re.MULTILINE,
+        ),
+        # a fractie of the Eerste Kamer named after its one member: 'Nanninga (Fractie-Nanninga)'
+        member_fractie=re.compile(rf"[ \t]*\((?i:fractie)-(?:(?:{tv_any}){_WS})?{core}\)"),
         # the sorted form of the Kamer's registers: 'Kalma P.', 'Raak van A.A.G.M.', 'Beek, W.I.I. van',
         # 'Ham, van der': a surname, then initials and/or (after a comma) the tussenvoegsel
         inverted_before_paren=re.compile(
@@ -354,8 +364,8 @@ def _clean_name(text: str, start: int) -> tuple[int, int] | None:
     last_ok = None
     for match in re.finditer(r"\S+", text):
         word = match.group()
-        if word.casefold() in pat.not_names:
-            break
+        if word.casefold() in pat.not_names or word.split("-")[0].casefold() in pat.not_names:
+            break  # also 'Fractie-Nanninga', 'Kabinet-Rutte': a body named after a person
         end = start + match.end()
         if word.casefold() not in pat.tussenvoegsels and not nameparts.is_initials(word):
             last_ok = end
@@ -590,14 +600,27 @@ class _Finder:
                 if party:
                     self.add(inverted.start("surname"), inverted.end("surname"), name=_uninverted(inverted), party=party)
                 continue
+            listed = self.pat.listed_surname_before_paren.search(self.text, window, paren_at)
+            if listed and not self._holds_a_role(listed.group("name")) and self._group_in_parens(paren_at):
+                self.add(listed.start("name"), listed.end("name"), party=self._party_in_parens(paren_at))
+                continue
             match = self.pat.before_paren.search(self.text, window, paren_at)
             if not match:
                 continue
             words = list(re.finditer(r"\S+", match.group("name")))
             while words and words[0].group().casefold() in self.pat.not_names | self.pat.titles:
                 words.pop(0)  # 'Volgens Jansen (PvdA)', 'Mevrouw Jansen (PvdA)'
-            if words and self._party_in_parens(paren_at):
+            if words and self._group_in_parens(paren_at):
                 self.add(match.start("name") + words[0].start(), match.end("name"))
+
+    def _holds_a_role(self, name: str) -> bool:
+        """A word no name holds, a title or a role word: 'De Staatssecretaris Van Hoof' is no surname."""
+        words = {w.casefold() for w in re.split(r"[ \t-]+", name)}
+        return _holds_a_non_name(name) or bool(words & (self.pat.titles | self.pat.roles.keys()))
+
+    def _group_in_parens(self, at: int) -> bool:
+        """A party, or a fractie named after its member, in parentheses opening at ``at``."""
+        return bool(self._party_in_parens(at) or self.pat.member_fractie.match(self.text, at, at + 160))
 
     def _party_in_parens(self, at: int) -> str | None:
         """The party named in parentheses opening at ``at`` (after blanks), if any."""

@@ -314,6 +314,18 @@ def test_a_double_surname_in_justified_pdf_text(nlp):
     assert names(run(nlp, text)) == ["Kerstens", "Blanksma-van den Heuvel", "Ulenbelt"]
 
 
+def test_a_list_of_members_with_parties_keeps_surnames_of_two_words_after_a_tussenvoegsel(nlp):
+    text = "Samenstelling: Rutte (VVD), Van Haersma Buma (PvdA), Van den Broek-Laman Trip (VVD) en Jan de Wit (SP)."
+    assert names(run(nlp, text)) == ["Rutte", "Van Haersma Buma", "Van den Broek-Laman Trip", "Jan de Wit"]
+    # a role word is no part of a surname
+    assert names(run(nlp, "Daarop zei De Staatssecretaris Van Hoof (VVD) dat.")) == ["Van Hoof"]
+
+
+def test_a_fractie_named_after_its_member_is_a_group_and_no_name(nlp):
+    text = "Samenstelling: Nanninga (Fractie-Nanninga), Otten (Fractie-Otten) en Bruijn (VVD). Het lid van de Fractie-Nanninga vraagt."
+    assert names(run(nlp, text)) == ["Nanninga", "Otten", "Bruijn"]
+
+
 def test_attendance_list_with_roles(nlp):
     text = (
         "Aanwezig zijn negen leden der Kamer, te weten: Jansen, voorzitter, De Wit, Öztürk en Van der Berg,\n"
