@@ -30,9 +30,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
-from kg.vocab import DCTERMS, FOAF, ITSRDF, KGV, NIF, ORG, RDF, XSD
+from kg.vocab import DCTERMS, FOAF, ITSRDF, KGV, NIF, ORG, RDF, SKOS, XSD
 
 _PREDICATES = (ITSRDF.taIdentRef, ITSRDF.taClassRef, NIF.referenceContext, KGV.surfaceForm, NIF.sentence)
 _PREDICATE_SET = frozenset(_PREDICATES)
@@ -295,20 +295,75 @@ def store_totals(store, base: str) -> list[Quad]:
             for second in ordered[i + 1:]:
                 if first.value < second.value:
                     shared[first, second] += 1
+    pairs: list[Quad] = []
     for pair in set(shared) | set(sentences):
         first, second = pair
         node = NamedNode(f"{base}total/pair/{_key(first, second)}")
-        out += [
+        pairs += [
             Quad(node, RDF.type, KGV.ActorPairTotal, graph),
             Quad(node, KGV.pairFirst, first, graph),
             Quad(node, KGV.pairSecond, second, graph),
         ]
         if pair in shared:
-            out.append(Quad(node, KGV.totalFiles, _integer(shared[pair]), graph))
+            pairs.append(Quad(node, KGV.totalFiles, _integer(shared[pair]), graph))
         if pair in sentences:
-            out.append(Quad(node, KGV.totalSentences, _integer(sentences[pair]), graph))
+            pairs.append(Quad(node, KGV.totalSentences, _integer(sentences[pair]), graph))
+    out += pairs + pair_order(store, pairs, union)
     out += answer_rows(store, base, union)
     return sorted(out, key=str)
+
+
+#: ``actor-network``'s order (as it was before it read these ranks): sentence pairs first, then by
+#: count, the actors' labels and IRIs; run on the pair totals and their actors' names alone.
+_PAIR_ORDER = """
+PREFIX kg: <https://w3id.org/kamerstukken-kg/def#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?total ?scope ?labelA ?labelB
+WHERE {
+  { SELECT ?total ?scope ?actorA ?actorB ?count WHERE {
+      VALUES (?scope ?measure) { ("sentence" kg:totalSentences) ("document" kg:totalFiles) }
+      ?total a kg:ActorPairTotal ; kg:pairFirst ?actorA ; kg:pairSecond ?actorB ; ?measure ?count } }
+  OPTIONAL { SELECT ?actorA (MIN(?l) AS ?labelA) WHERE {
+      { SELECT DISTINCT ?actorA WHERE { ?pair kg:pairFirst ?actorA } }
+      { ?actorA skos:prefLabel ?l FILTER(LANG(?l) IN ("nl", "")) } UNION { ?actorA foaf:name ?l } } GROUP BY ?actorA }
+  OPTIONAL { SELECT ?actorB (MIN(?l) AS ?labelB) WHERE {
+      { SELECT DISTINCT ?actorB WHERE { ?pair kg:pairSecond ?actorB } }
+      { ?actorB skos:prefLabel ?l FILTER(LANG(?l) IN ("nl", "")) } UNION { ?actorB foaf:name ?l } } GROUP BY ?actorB }
+}
+ORDER BY DESC(?scope = "sentence") DESC(?count) ?labelA ?labelB ?actorA ?actorB
+"""
+
+
+def pair_order(store, pairs: list[Quad], union: bool = False) -> list[Quad]:
+    """Each actor pair total's place in ``actor-network``'s order within its scope
+    (``kg:sentencePairRank``, ``kg:filePairRank``, from 0) and the actors' labels that order used
+    (``kg:pairFirstLabel``, ``kg:pairSecondLabel``), so the query reads one page of pairs instead of
+    sorting them all. The order is Oxigraph's own: the query runs on an in-memory store holding the
+    pairs and their actors' names only."""
+    if not pairs:
+        return []
+    graph = pairs[0].graph_name
+    names = Store()
+    names.extend(Quad(q.subject, q.predicate, q.object) for q in pairs)
+    where = None if union else DefaultGraph()
+    for actor in {q.object for q in pairs if q.predicate in (KGV.pairFirst, KGV.pairSecond)}:
+        for predicate in (SKOS.prefLabel, FOAF.name):
+            names.extend(Quad(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(actor, predicate, None, where))
+    rank_of = {"sentence": KGV.sentencePairRank, "document": KGV.filePairRank}
+    turns = {"sentence": 0, "document": 0}
+    out: list[Quad] = []
+    labelled: set[NamedNode] = set()
+    for row in names.query(_PAIR_ORDER):
+        total, scope = row["total"], row["scope"].value
+        out.append(Quad(total, rank_of[scope], _integer(turns[scope]), graph))
+        turns[scope] += 1
+        if total not in labelled:
+            labelled.add(total)
+            for column, predicate in (("labelA", KGV.pairFirstLabel), ("labelB", KGV.pairSecondLabel)):
+                if row[column] is not None:
+                    out.append(Quad(total, predicate, row[column], graph))
+    return out
 
 
 def answer_rows(store, base: str, union: bool = False) -> list[Quad]:

@@ -269,7 +269,7 @@ def test_rewritten_queries_give_the_rows_they_gave_before(corpus_store, name):
         assert new == old, f"{name}: {example}"
     if name == "actor-network":
         old = answer(corpus_store, before.text, before.substitutions({"scope": "document"}))
-        assert answer(corpus_store, now.text, now.substitutions({"scope": "document"})) == old
+        assert answer(corpus_store, *now.prepare({"scope": "document", "limit": "0"})) == old
     if name == "provenance-of":
         association = next(iter(corpus_store.query("SELECT ?a WHERE { ?a a kg:ActorInstrumentAssociation } LIMIT 1")))["a"].value
         old = answer(corpus_store, before.text, before.substitutions({"entity": association}))
