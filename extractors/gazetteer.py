@@ -14,7 +14,9 @@ Case: a label token with a capital after its first letter (UWV, PvdA) matches on
 other tokens ignore case; ``extractors/data/gazetteer.json`` makes whole labels or categories
 case-sensitive where the lower-case form is an ordinary word ("denk", "volt").
 Overlaps: the longest match wins, across categories too, so "Wet banenafspraak" is a law and not
-also the instrument "banenafspraak", and "Inspectie SZW" is the inspectorate, not the ministry.
+also the instrument "banenafspraak", and "Inspectie SZW" is the inspectorate, not the ministry;
+but a compound label's modifier that is a proper name of another kind is a mention too
+("Wsw-indicatie" names the Wsw), by its own characters (span attribute ``part``).
 """
 
 from __future__ import annotations

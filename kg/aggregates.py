@@ -243,8 +243,8 @@ def store_totals(store, base: str) -> list[Quad]:
       tallies wrote it in: ``organisations``, ``entity-labels``;
     - one ``kg:ActorPairTotal`` per pair of actors (organisations, persons, parties; first < second
       by IRI) named in one file: ``kg:totalFiles`` (the files naming both), and
-      ``kg:totalSentences`` when they share a sentence (the actor pair tallies summed):
-      ``actor-network``;
+      ``kg:totalSentences`` when they share a sentence (the actor pair tallies summed), with its
+      place in ``actor-network``'s order per scope and the labels it shows (:func:`pair_order`);
     - the rows of the saved queries that aggregate the whole store (:func:`answer_rows`, see
       :mod:`kg.row_totals`): one node per row of ``people``, ``actor-instruments``, ``timeline``,
       ``laws``, ``most-cited`` and ``dossiers``, and the rows of ``instrument-mentions``,
