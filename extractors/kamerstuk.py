@@ -224,7 +224,8 @@ def _grammar() -> _Grammar:
     not_before = r"(?:" + "|".join(re.escape(w) for w in v["not_kamerstuk_before"]) + r")\s*[:.]?\s*$"
     return _Grammar(
         general=re.compile(general),
-        prefixed_dash=re.compile(rf"{prefix}{session}\s*(?:,\s*)?{dash_tail}"),
+        # 'Kamerstuk: 34352-147' under an item of a besluitenlijst: the key's colon before the number
+        prefixed_dash=re.compile(rf"{prefix}{session}\s*(?:[,:]\s*)?{dash_tail}"),
         bare_dash=re.compile(rf"(?<![\w./\-])(?P<d>\d{{5}})-(?P<t>{toev})-(?P<n>\d{{1,4}})(?![\w\-])"),
         # '(34352-13)' after a motion or letter in web-page lists: a five-digit dossier and a number
         # alone in parentheses (without parentheses the shape is too common to trust)

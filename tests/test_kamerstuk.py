@@ -28,6 +28,8 @@ def ids(text: str, **kwargs) -> list[str]:
         ("Kamerstuk 36 200-XV, nr. 37.", ["36200-XV-37"]),
         ("(Kamerstuk 31234-5)", ["31234-5"]),
         ("Kamerstuk 31234-XV-5", ["31234-XV-5"]),
+        # an item of a besluitenlijst: the key, its colon, the dashed number
+        ("over de banenafspraak\nKamerstuk: 34352-147\nBesluit: Agenderen.", ["34352-147"]),
         ("zie 31234-XV-5 voor", ["31234-XV-5"]),
         ("31 234, nrs. 5, 6 en 9", ["31234-5", "31234-6", "31234-9"]),
         ("Kamerstuk 31 234, nrs. 5 t/m 8", ["31234-5", "31234-6", "31234-7", "31234-8"]),
