@@ -283,6 +283,16 @@ def test_parse_persons_offsets_posts_and_lists():
     assert parse_persons("zie hieronder 12", 0, "indiener") == []
 
 
+def test_a_post_in_a_named_body_describes_the_name_before_it():
+    value = "drs. A.S. Kılınç-Verhoef, voorzitter Stichting Wajong Werkt Mee"
+    persons = parse_persons(value, 0, "indiener")
+    assert [(p["name"], p.get("post")) for p in persons] == [
+        ("A.S. Kılınç-Verhoef", "voorzitter Stichting Wajong Werkt Mee")
+    ]
+    # a post before a person's name still leads to the person
+    assert [p["name"] for p in parse_persons("voorzitter Jansen", 0, "indiener")] == ["Jansen"]
+
+
 def test_inverted_names_keep_their_written_offsets():
     value = "Jansen, P. (VVD), Wit-Bakker, A.M. de (CDA) en Öztürk, M."
     persons = parse_persons(value, 0, "indiener")

@@ -59,6 +59,7 @@ class _Shapes:
     banners: frozenset[str]
     hosts: tuple[str, ...]
     months: dict[str, int]
+    not_names: frozenset[str]  # casefolded words that start a body's name, never a person's
 
 
 def _fold(text: str) -> str:
@@ -93,6 +94,8 @@ def shapes() -> _Shapes:
         banners=frozenset(_fold(name) for name in data["site_banners"]),
         hosts=tuple(data["site_hosts"]),
         months={name.casefold(): number for name, number in months.items()},
+        # the person rules' own list (one source of truth): 'Stichting', 'Ministerie', 'Landelijke', ...
+        not_names=frozenset(w.casefold() for w in load_json("kg.extractors.data", "persons.json")["not_names"]["words"]),
     )
 
 
@@ -258,6 +261,12 @@ def parse_persons(value: str, offset: int, role: str) -> list[dict[str, Any]]:
         if lead_word:
             if _POST.match(item):
                 post = lead_word.group().strip()
+                body = item[lead_word.end():].split(maxsplit=1)
+                if body and body[0].casefold() in shapes().not_names:
+                    # "Kılınç-Verhoef, voorzitter Stichting Wajong Werkt Mee": the post of the name before
+                    if persons and "post" not in persons[-1]:
+                        persons[-1]["post"] = item
+                    continue
             at += lead_word.end()
             item = item[lead_word.end():]
         name = item.strip()
