@@ -80,7 +80,8 @@ def _patterns() -> _Patterns:
     return _Patterns(
         municipality=re.compile(rf"(?P<kind>(?i:{_words(m['plural'] + m['singular'])}))[ \t]+{name}"),
         kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['kind_words']))}))[ \t]+{name}"),
-        named_kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['named_kinds']))}))[ \t]+{name}"),
+        # 'Vereniging van Wsw-Cliëntenraden': connectors may come between the kind word and the name
+        named_kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['named_kinds']))}))(?:[ \t]+(?:{connector}))*[ \t]+{name}"),
         committee=re.compile(rf"(?P<kind>(?i:{_words(data['committee_prefixes']['words'])}))-{name}"),
         apposition=re.compile(rf",[ \t]+(?:het|een|de)[ \t]+(?P<kind>(?i:{_words(_entries(data['appositions']))}))(?![\w-])"),
         name_before=re.compile(rf"(?<![\w-])(?P<name>{cap}(?:-{cap})*(?:[ \t]+{cap}(?:-{cap})*)*)$"),
@@ -112,17 +113,20 @@ class _Finder:
         if len(self.lower) != len(self.text):  # 'İ' lower-cases to two characters: keep offsets
             self.lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
         # a group written with a capital inside a name is part of the name ('Stichting Werkgevers Drenthe')
-        self.known = [(s.start_char, s.end_char) for c in ("organisation", "party", "law") for s in mentions(doc, c)
+        self.known = [(s.start_char, s.end_char) for c in ("organisation", "party") for s in mentions(doc, c)
                       if s.kb_id_ not in self.pat.groups and not (s.kb_id_ in _lower_case_concepts() and s.text[:1].isupper())]
+        # a law inside a body's legal name is part of it ('Stichting Wajong Werkt Mee'), not inside other names
+        self.laws = [(s.start_char, s.end_char) for s in mentions(doc, "law")]
         self.found: list[_Found] = []
 
-    def _name_ok(self, match: re.Match, group: str = "name") -> bool:
+    def _name_ok(self, match: re.Match, group: str = "name", laws_inside: bool = False) -> bool:
         name = match.group(group)
         first = name.split()[0]
         if first in self.pat.not_names and len(name.split()) == 1:
             return False
         start, end = match.span(group)
-        return not any(s < end and start < e for s, e in self.known)
+        known = self.known if laws_inside else self.known + self.laws
+        return not any(s < end and start < e for s, e in known)
 
     def _at(self, pattern: re.Pattern, words) -> list[re.Match]:
         """Matches of ``pattern`` where one of its kind ``words`` starts a word: found with a plain
@@ -162,7 +166,7 @@ class _Finder:
                 kind = " ".join(match.group("kind").casefold().split())
                 self._add(match.start("name"), match.end("name"), self._clean(match.group("name")), pat.kinds.get(kind), match.start())
         for match in self._at(pat.named_kind, _entries(data["named_kinds"])):
-            if self._name_ok(match):
+            if self._name_ok(match, laws_inside=True):
                 kind = " ".join(match.group("kind").casefold().split())
                 written = self._clean(match.group(0))
                 self._add(match.start(), match.end(), written[:1].upper() + written[1:], pat.named_kinds.get(kind), match.start())
@@ -217,6 +221,11 @@ def _annotate(doc: Doc) -> None:
     kept = [s for s in mentions(doc, "organisation")
             if not any(start <= s.start_char and s.end_char <= end for start, end in covered)]
     doc.spans["organisation"] = kept
+    # an instrument's word inside a found name is the name's ('Beroepsvereniging van Jobcoaches')
+    names = [(f.start, f.end) for f in found]
+    if "instrument" in doc.spans:
+        doc.spans["instrument"] = [s for s in doc.spans["instrument"]
+                                   if not any(start <= s.start_char and s.end_char <= end for start, end in names)]
     for item in found:
         span = doc.char_span(item.start, item.end, alignment_mode="expand")
         if span is None:

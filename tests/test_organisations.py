@@ -103,3 +103,20 @@ def test_only_names_of_the_listed_groups_are_read_when_repeated_bare(nlp):
 def test_a_town_named_after_the_kind_word_is_not_the_company_when_repeated_bare(nlp):
     found = organisations(nlp, "Het sw-bedrijf Emmen krimpt. In Emmen werken velen.")
     assert [text for text, _, _, _ in found] == ["sw-bedrijf", "Emmen"]
+
+
+def test_an_associations_name_may_hold_connectors_laws_and_instrument_words(nlp):
+    doc = nlp("Brieven van de Landelijke Vereniging van Wsw-Cliëntenraden, de Beroepsvereniging van Jobcoaches "
+              "en Stichting Wajong Werkt Mee. De jobcoaches van UWV.")
+    found = sorted((s.start_char, s.text) for s in mentions(doc, "organisation"))
+    assert [text for _, text in found] == ["Landelijke Vereniging van Wsw-Cliëntenraden", "Beroepsvereniging van Jobcoaches",
+                                           "Stichting Wajong Werkt Mee", "UWV"]
+    # the law inside a legal name is still a mention of the law; an instrument word inside it is the name's
+    assert [s.text for s in mentions(doc, "law")] == ["Wsw", "Wajong"]
+    assert [s.text for s in mentions(doc, "instrument")] == ["jobcoaches"]
+
+
+def test_a_region_named_after_the_rijk_is_not_the_rijk(nlp):
+    doc = nlp("Werkbedrijf Rijk van Nijmegen plaatst mensen; het Rijk betaalt.")
+    assert [s.text for s in mentions(doc, "organisation") if s.kb_id_ == "id/organisatie/rijksoverheid"] == ["Rijk"]
+    assert [s.start_char for s in mentions(doc, "organisation") if s.text == "Rijk"] == [50]
