@@ -80,8 +80,8 @@ def _patterns() -> _Patterns:
     return _Patterns(
         municipality=re.compile(rf"(?P<kind>(?i:{_words(m['plural'] + m['singular'])}))[ \t]+{name}"),
         kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['kind_words']))}))[ \t]+{name}"),
-        # 'Vereniging van Wsw-Cliëntenraden': connectors may come between the kind word and the name
-        named_kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['named_kinds']))}))(?:[ \t]+(?:{connector}))*[ \t]+{name}"),
+        # 'Vereniging van Wsw-Cliëntenraden': connectors may come between a capitalised kind word and the name
+        named_kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['named_kinds']))}))(?P<connectors>(?:[ \t]+(?:{connector}))*)[ \t]+{name}"),
         committee=re.compile(rf"(?P<kind>(?i:{_words(data['committee_prefixes']['words'])}))-{name}"),
         apposition=re.compile(rf",[ \t]+(?:het|een|de)[ \t]+(?P<kind>(?i:{_words(_entries(data['appositions']))}))(?![\w-])"),
         name_before=re.compile(rf"(?<![\w-])(?P<name>{cap}(?:-{cap})*(?:[ \t]+{cap}(?:-{cap})*)*)$"),
@@ -166,6 +166,8 @@ class _Finder:
                 kind = " ".join(match.group("kind").casefold().split())
                 self._add(match.start("name"), match.end("name"), self._clean(match.group("name")), pat.kinds.get(kind), match.start())
         for match in self._at(pat.named_kind, _entries(data["named_kinds"])):
+            if match.group("connectors") and not match.group("kind")[:1].isupper():
+                continue  # 'het werkgeversservicepunt van de Drechtsteden' describes; 'Vereniging van ...' names
             if self._name_ok(match, laws_inside=True):
                 kind = " ".join(match.group("kind").casefold().split())
                 written = self._clean(match.group(0))

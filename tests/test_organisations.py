@@ -107,10 +107,10 @@ def test_a_town_named_after_the_kind_word_is_not_the_company_when_repeated_bare(
 
 def test_an_associations_name_may_hold_connectors_laws_and_instrument_words(nlp):
     doc = nlp("Brieven van de Landelijke Vereniging van Wsw-Cliëntenraden, de Beroepsvereniging van Jobcoaches "
-              "en Stichting Wajong Werkt Mee. De jobcoaches van UWV.")
+              "en Stichting Wajong Werkt Mee. De jobcoaches van UWV en het werkgeversservicepunt van de Drechtsteden.")
     found = sorted((s.start_char, s.text) for s in mentions(doc, "organisation"))
     assert [text for _, text in found] == ["Landelijke Vereniging van Wsw-Cliëntenraden", "Beroepsvereniging van Jobcoaches",
-                                           "Stichting Wajong Werkt Mee", "UWV"]
+                                           "Stichting Wajong Werkt Mee", "UWV", "werkgeversservicepunt"]
     # the law inside a legal name is still a mention of the law; an instrument word inside it is the name's
     assert [s.text for s in mentions(doc, "law")] == ["Wsw", "Wajong"]
     assert [s.text for s in mentions(doc, "instrument")] == ["jobcoaches"]
