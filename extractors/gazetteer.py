@@ -108,6 +108,7 @@ class Gazetteer:
     def __init__(self, nlp: Language, concepts: list[Concept], settings: Settings) -> None:
         self.root = _Node()
         self.not_followed_by = settings.not_followed_by
+        self.sentence_cues = dict(settings.sentence_cues)
         #: first words of those labels, so a match starting elsewhere is let through at once
         self._refusable = frozenset(label.split()[0] for label, _ in settings.not_followed_by)
         #: single-token label keys -> entry, for names inside compound tokens
@@ -211,7 +212,7 @@ class Gazetteer:
         taken = bytearray(len(doc))
         accepted: list[tuple[str, str, int, int, tuple[int, int] | None]] = []
         for _, start, end, entries in candidates:
-            if any(taken[start:end]) or self._refused(doc, start, end):
+            if any(taken[start:end]) or self._refused(doc, start, end) or self._out_of_field(doc, start, entries):
                 continue
             taken[start:end] = b"\x01" * (end - start)
             if entries[0][0][0]:  # a generic phrase names nothing, not even in its modifier
@@ -238,6 +239,14 @@ class Gazetteer:
         if modifier is None or modifier[0] == entry[0]:
             return None
         return modifier, (0, end)
+
+    def _out_of_field(self, doc: Doc, start: int, entries: list) -> bool:
+        """A label that names its concept only in a sentence of its field (``sentence_cues``)."""
+        cue = self.sentence_cues.get(entries[0][0][1]) if self.sentence_cues else None
+        if cue is None:
+            return False
+        sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
+        return cue.search(sentence.text) is None
 
     def _refused(self, doc: Doc, start: int, end: int) -> bool:
         """A label followed by what makes it something else (``CD 6/7``: a commissiedebat's date)."""

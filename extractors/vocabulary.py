@@ -71,6 +71,9 @@ class Settings:
     generic_phrases: tuple[str, ...] = ()
     #: written label -> pattern of the text right after it that makes it no mention ('CD 6/7')
     not_followed_by: tuple[tuple[str, re.Pattern], ...] = ()
+    #: concept path -> pattern its sentence must match: a word that names the concept only in one
+    #: field ('taakstelling': the Wsw's and beschut werk's; elsewhere a budget cut)
+    sentence_cues: tuple[tuple[str, re.Pattern], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +87,7 @@ def load_settings() -> Settings:
         tuple(data.get("compound_heads", ())),
         tuple(data.get("generic_phrases", ())),
         tuple((label, re.compile(pattern)) for label, pattern in data.get("not_followed_by", {}).items() if not label.startswith("_")),
+        tuple((path, re.compile(pattern)) for path, pattern in data.get("sentence_cues", {}).items() if not path.startswith("_")),
     )
 
 

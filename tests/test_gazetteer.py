@@ -228,7 +228,7 @@ EXPECTED = {
     },
     "003_04a32c7a5231b5fd.txt": {
         "organisation": {"arbeidsmarktregios", "awvn", "bzk", "cbs", "clientenraden", "gemeenten", "ggz", "kabinet",
-                         "nla", "oecd", "panteia", "regering", "rijksoverheid", "scp", "seo",
+                         "nla", "oecd", "panteia", "regering", "rijksoverheid", "rmc-regios", "scp", "seo",
                          "sw-bedrijven", "sociale-dienst", "sociale-partners", "staten-generaal", "szw",
                          "trimbos-instituut", "tweede-kamer", "uwv", "uwv-werkbedrijf", "verbond-sectorwerkgevers-overheid",
                          "werkgevers", "werkgeversservicepunten"},
@@ -405,3 +405,17 @@ def test_the_melkert_jobs_their_successors_and_the_crisis_measures_are_told_apar
         "id/instrument/melkertbanen", "id/instrument/rew", "id/instrument/id-banen", "id/instrument/now", "id/instrument/tozo",
     }
     assert keys(nlp("De JWG ging op in de Wiw."), "law") == {"id/wet/jeugdwerkgarantiewet", "id/wet/wiw"}
+
+
+def test_a_word_of_one_field_names_its_concept_only_in_a_sentence_of_that_field(nlp):
+    doc = nlp("Het kabinet legt UWV een forse taakstelling op. De taakstelling voor de Wsw daalt. "
+              "Gemeenten halen de taakstelling beschut werk niet.")
+    found = [(s.text, s.sent.start) for s in mentions(doc, "instrument")]
+    assert [text for text, _ in found] == ["taakstelling", "taakstelling beschut werk"]
+    assert all(start > 0 for _, start in found)  # nothing in the first sentence, the budget cut
+
+
+def test_abbreviations_differing_only_in_inner_capitals_are_two_labels(nlp):
+    doc = nlp("Het advies van de RVS en dat van de RvS zelf.")
+    assert [(s.text, s.kb_id_) for s in mentions(doc, "organisation")] == [
+        ("RVS", "id/organisatie/rvs"), ("RvS", "id/organisatie/raad-van-state")]

@@ -110,11 +110,14 @@ def test_law_identifiers_are_bwb_ids_with_their_page():
 
 
 def test_labels_point_at_one_concept_only():
-    """A label naming two concepts would make the gazetteer's choice arbitrary (checked across categories)."""
+    """A label naming two concepts would make the gazetteer's choice arbitrary (checked across categories).
+    Labels are compared as the gazetteer matches them: a word with a capital after its first letter as
+    written ('RvS' and 'RVS' are two labels), others ignoring case."""
     owners: dict[str, set[str]] = defaultdict(set)
     for concept in load_vocabulary():
         for label in concept.labels:
-            owners[label.casefold().replace("\u2019", "'")].add(concept.path)
+            words = label.replace("\u2019", "'").split()
+            owners[" ".join(w if w[1:] != w[1:].lower() else w.casefold() for w in words)].add(concept.path)
     shared = {label: paths for label, paths in owners.items() if len(paths) > 1}
     assert not shared
 
