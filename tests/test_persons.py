@@ -562,3 +562,9 @@ def test_a_signature_without_article_or_with_a_surname_of_two_words(nlp, text, e
 )
 def test_plural_cues_introduce_a_list_of_names(nlp, text, expected):
     assert names(run(nlp, text)) == expected
+
+
+def test_a_besluitenlijsts_item_heading_and_a_division_after_a_function_are_no_names(nlp):
+    doc = run(nlp, "2. Brieven\nAgendapunt\nBrief van de staatssecretaris van Sociale Zaken en Werkgelegenheid, "
+                   "J. Klijnsma - 7 maart 2014\n\nGasten: drs. F. Hoekman, directeur Werkbedrijf van UWV.")
+    assert names(doc) == ["J. Klijnsma", "F. Hoekman"]
