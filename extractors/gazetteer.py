@@ -242,7 +242,7 @@ class Gazetteer:
 
     def _out_of_field(self, doc: Doc, start: int, entries: list) -> bool:
         """A label that names its concept only in a sentence of its field (``sentence_cues``)."""
-        cue = self.sentence_cues.get(entries[0][0][1]) if self.sentence_cues else None
+        cue = self.sentence_cues.get(entries[0][0][1])
         if cue is None:
             return False
         sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]

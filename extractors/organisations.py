@@ -125,8 +125,8 @@ class _Finder:
         if first in self.pat.not_names and len(name.split()) == 1:
             return False
         start, end = match.span(group)
-        known = self.known if laws_inside else self.known + self.laws
-        return not any(s < end and start < e for s, e in known)
+        ranges = self.known if laws_inside else (*self.known, *self.laws)
+        return not any(s < end and start < e for s, e in ranges)
 
     def _at(self, pattern: re.Pattern, words) -> list[re.Match]:
         """Matches of ``pattern`` where one of its kind ``words`` starts a word: found with a plain
@@ -220,14 +220,10 @@ def _annotate(doc: Doc) -> None:
     # the group word inside a municipality's or a named kind's name gives way ('gemeente Utrecht');
     # 'sw-bedrijf Ergon' mentions both the group and Ergon
     covered = [(f.kind_start, f.end) for f in found if f.kind_start == f.start]
-    kept = [s for s in mentions(doc, "organisation")
-            if not any(start <= s.start_char and s.end_char <= end for start, end in covered)]
-    doc.spans["organisation"] = kept
+    doc.spans["organisation"] = _outside(mentions(doc, "organisation"), covered)
     # an instrument's word inside a found name is the name's ('Beroepsvereniging van Jobcoaches')
-    names = [(f.start, f.end) for f in found]
     if "instrument" in doc.spans:
-        doc.spans["instrument"] = [s for s in doc.spans["instrument"]
-                                   if not any(start <= s.start_char and s.end_char <= end for start, end in names)]
+        doc.spans["instrument"] = _outside(doc.spans["instrument"], [(f.start, f.end) for f in found])
     for item in found:
         span = doc.char_span(item.start, item.end, alignment_mode="expand")
         if span is None:
@@ -237,6 +233,11 @@ def _annotate(doc: Doc) -> None:
             attrs["member_of"] = item.group
         add_mention(doc, "organisation", span, key=f"id/organisatie/{slug(item.label)}", **attrs)
     _bare_repeats(doc, found)
+
+
+def _outside(spans, ranges: list[tuple[int, int]]) -> list:
+    """The spans that lie inside none of the character ``ranges``."""
+    return [s for s in spans if not any(start <= s.start_char and s.end_char <= end for start, end in ranges)]
 
 
 @lru_cache(maxsize=1)
