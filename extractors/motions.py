@@ -350,7 +350,8 @@ def _scope_end(doc: Doc, found: _Found) -> int:
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
         if span is not None:
             end = min(span[-1].sent.end_char, limit)
-    trailing = re.match(r"\s{0,3}\d{1,3}(?![\d\w])", base.text_of(doc)[end : end + 8])
+    # on its line or the next, and not a section's number ('… inlichtingenplicht.\n\n2. Hoofdlijnen')
+    trailing = re.match(r"[ \t]{0,3}\n?[ \t]{0,3}\d{1,3}(?![\d\w.])", base.text_of(doc)[end : end + 8])
     return end + trailing.end() if trailing else end
 
 

@@ -162,7 +162,7 @@ def _patterns() -> _Patterns:
     titles_opt = rf"(?:{_WS}(?:{title_alt}))*"
     motion = data["motion_prefixes"]
     sig_roles = _entries(data["signature_roles"])
-    sig_alt = _alternation(sig_roles)
+    sig_alt = f"(?i:{_alternation(sig_roles)})"  # 'De Vice-President van de Raad van State,'
     qualifiers = rf"(?:(?i:{_alternation(data['signature_qualifiers']['words'])})[ \t]+)?"
     titled = rf"(?:(?:{title_alt})[ \t]+)*"
     attendance = data["attendance"]
@@ -189,11 +189,14 @@ def _patterns() -> _Patterns:
         ),
         # 'Brief van de staatssecretaris Participatie en Integratie, J.N.J. Nobel, d.d. …', 'Minister van
         # Onderwijs, Cultuur en Wetenschap, R.H. Dijkgraaf - 22 februari 2023', 'de voorzitter van de
-        # CNV Jongeren, Lotte de Wit,': a name with initials or a first name set off after a role
+        # CNV Jongeren, Lotte de Wit,': a name with initials or a first name set off after a role; a
+        # surname alone ('de minister van SZW, Asscher,') only after a parliamentary post and when it
+        # is a register person's
         appositive=_CueFirst(
             rf"{start}(?P<cue>(?i:{appositive_alt}))"
             rf"(?![\w-])(?P<rest>[^.;:()\n]{{0,120}}?),"
-            rf"[ \t]*(?P<name>(?:{initials}[ \t]*|{cap}[ \t]+)(?:(?:{tv_any}){_WS})?{core}){end}(?=[ \t]*(?:,|[-–][ \t]))",
+            rf"[ \t]*(?P<name>(?:{initials}[ \t]*|{cap}[ \t]+)(?:(?:{tv_any}){_WS})?{core}|(?P<bare>(?:(?:{tv_up}){_WS})?{core})){end}"
+            rf"(?=[ \t]*(?:,|[-–][ \t]))",
             rf"{start}(?i:{appositive_alt})",
         ),
         # 'voorzitter Anneke Dijkstra-van der Molen vertelde', and a signature line with the function
@@ -259,9 +262,11 @@ def _patterns() -> _Patterns:
         # both are searched in a short window ending at a cue (a '(' / a register surname), so they end in '$'
         before_paren=re.compile(rf"(?<![\w’'.-])(?P<name>{strict})[ \t]*$"),
         # an item of a list of members, each with a party ('..., Van Haersma Buma (CDA), Van den
-        # Broek-Laman Trip (VVD)'): after a tussenvoegsel at the item's start every word is surname
+        # Broek-Laman Trip (VVD)'), or a speaker ('Mevrouw Van den Broek-Laman Trip (VVD):'): after a
+        # tussenvoegsel at the item's start every word is surname
         listed_surname_before_paren=re.compile(
-            rf"(?:^|(?<=[,:;][ \t])|(?<=[ \t]en[ \t]))(?P<name>(?:{tv_up}){_WS}{core}(?:[ \t]+{core}){{1,2}})[ \t]*$",
+            rf"(?:^|(?<=[,:;][ \t])|(?<=[ \t]en[ \t])|(?<=(?<![\w-]){title_alt}[ \t]))"
+            rf"(?P<name>(?:{tv_up}){_WS}{core}(?:[ \t]+{core}){{1,2}})[ \t]*$",
             re.MULTILINE,
         ),
         # a fractie of the Eerste Kamer named after its one member: 'Nanninga (Fractie-Nanninga)'
@@ -404,6 +409,14 @@ def _register_long_surnames() -> frozenset[str]:
         for person in load_register()
         if len([w for w in person.family_name.split() if w.casefold() not in tussenvoegsels]) > 1
     )
+
+
+@lru_cache(maxsize=1)
+def _register_family_names() -> frozenset[str]:
+    """Every register person's family name, as :func:`_name_key` folds it."""
+    from kg.register import load_register
+
+    return frozenset(_name_key(person.family_name) for person in load_register())
 
 
 @lru_cache(maxsize=1)
@@ -551,6 +564,8 @@ class _Finder:
             self.add(match.start("name"), match.end("name"), **attrs)
         for match in pat.appositive.finditer(text):
             cue = " ".join(match.group("cue").split()).casefold()
+            if match.group("bare") and (not pat.roles.get(cue) or _name_key(match.group("bare")) not in _register_family_names()):
+                continue  # a bare surname only after a bewindspersoon's or member's post, and a register one
             rest = (match.start("rest"), match.end("rest"))
             self.add(match.start("name"), match.end("name"), role=pat.roles.get(cue), organisation=self._span_key("organisation", *rest))
         for match in pat.function_before.finditer(text):

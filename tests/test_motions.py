@@ -124,6 +124,14 @@ def test_footnote_marker_at_sentence_end_and_glued(nlp):
     assert [k for _, k, _ in motions(nlp, text)] == ["34352-13"]
 
 
+def test_a_section_number_after_the_sentence_is_no_footnote_marker(nlp):
+    text = (
+        "Het voorstel geeft invulling aan de motie-Palland/Maatoug over de boetes.\n\n2. Hoofdlijnen\n\n"
+        "Het voorstel bevat maatregelen.\n\n2 Kamerstukken II 2022/23, 36 200 XV, nr. 38.\n"
+    )
+    assert [(t, k) for t, k, _ in motions(nlp, text)] == [("motie-Palland/Maatoug", "")]
+
+
 def test_glued_marker_after_cum_suis(nlp):
     text = "Uw Kamer nam de motie van het lid Raemakers c.s.23 aan. Verder 2.714 banen.\n\n23 Kamerstuk 34 725 XV, nr. 10.\n"
     ((surface, key, attrs),) = motions(nlp, text)

@@ -568,3 +568,21 @@ def test_a_besluitenlijsts_item_heading_and_a_division_after_a_function_are_no_n
     doc = run(nlp, "2. Brieven\nAgendapunt\nBrief van de staatssecretaris van Sociale Zaken en Werkgelegenheid, "
                    "J. Klijnsma - 7 maart 2014\n\nGasten: drs. F. Hoekman, directeur Werkbedrijf van UWV.")
     assert names(doc) == ["J. Klijnsma", "F. Hoekman"]
+
+
+def test_a_signature_under_a_capitalised_compound_post_and_a_speaker_with_a_two_word_surname(nlp):
+    doc = run(
+        nlp,
+        "Mevrouw Van den Broek-Laman Trip (VVD):\nVoorzitter. Ik dank de staatssecretaris.\n\n"
+        "De Vice-President van de Raad van State,\nH.D. Tjeenk Willink\n",
+    )
+    assert names(doc) == ["Van den Broek-Laman Trip", "H.D. Tjeenk Willink"]
+
+
+def test_a_bare_register_surname_after_a_ministers_post_is_a_person(nlp):
+    doc = run(
+        nlp,
+        "Zij verwijzen naar de brief van de minister van SZW, Asscher, van 3 maart 2014. "
+        "De minister van Sociale Zaken, Justitie en Financiën schreef ook.",
+    )
+    assert names(doc) == ["Asscher"]

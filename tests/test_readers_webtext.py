@@ -147,6 +147,46 @@ def test_a_vote_line_with_the_seats_of_each_party_after_the_total_is_chrome(tmp_
     assert_exact(document)
 
 
+def test_the_party_lists_under_a_vote_result_are_chrome_and_a_lone_voor_line_is_not(tmp_path):
+    # openkamer.org: the result on the key's line (no colon), then one line of parties per side
+    page = (
+        "Indiener        Aylin Çelik (D66)\n\n"
+        "Stemming        Aangenomen  ·  Voor: 91  Tegen: 59\n"
+        "                Voor: GroenLinks-PvdA, NSC, CDA, SP, D66, PvdD, Volt, DENK, 50PLUS, SGP\n"
+        "                Tegen: PVV, VVD, BBB, FvD, JA21\n\n"
+        "De Kamer, gehoord de beraadslaging, verzoekt de regering de vrijlating te verruimen.\n\n"
+        "Voor: de leden Jansen en De Wit.\n"
+    )
+    document = read_page(tmp_path, page)
+    assert "Aangenomen" not in document.text and "Volt" not in document.text and "JA21" not in document.text
+    assert "Voor: de leden Jansen en De Wit." in document.text
+    assert_exact(document)
+
+
+def test_a_list_of_related_papers_on_its_heading_line_is_navigation(tmp_path):
+    page = (
+        "Indiener        J.P.H. Donner (CDA)\n\n"
+        "Wij zijn het met de leden eens dat de werkpleinen goed samenwerken.\n\n"
+        "Gerelateerd: Verslag (31514-5)  ·  Nota van wijziging (31514-7)  ·  Amendement Koşer Kaya (31514-8)\n"
+    )
+    document = read_page(tmp_path, page)
+    assert "31514-7" not in document.text and "Gerelateerd" not in document.text
+    assert "werkpleinen" in document.text
+    assert_exact(document)
+
+
+def test_a_vindplaats_naming_the_handelingen_item_is_the_pages_own_number(tmp_path):
+    page = (
+        "Onderwerp: Wet werk en zekerheid (33818), voortzetting\n"
+        "Vindplaats: Handelingen II 2013/14, nr. 54, item 12\nVoorzitter: Van Miltenburg\n\n"
+        "Aan de orde is de voortzetting van de behandeling van het wetsvoorstel.\n"
+    )
+    document = read_page(tmp_path, page)
+    assert document.facts["identifiers"] == ["h-tk-20132014-54"]
+    assert "Handelingen II" not in document.text
+    assert_exact(document)
+
+
 def test_a_space_aligned_table_is_metadata_even_for_keys_without_a_typed_value(tmp_path):
     # openkamer.org: every value starts in one column; 'Type' and 'Dossier' would otherwise stay text
     # ("Motie" above "Dossier" read as a motion named Dossier), and the id in kg's own form is the page's

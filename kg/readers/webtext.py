@@ -56,6 +56,7 @@ class _Shapes:
     page_titles: dict[str, str | None]
     chrome_lines: frozenset[str]
     chrome: re.Pattern
+    chrome_continuation: re.Pattern  # chrome only right after a chrome line ("Voor: SP, CDA" under a vote)
     banners: frozenset[str]
     hosts: tuple[str, ...]
     months: dict[str, int]
@@ -91,6 +92,7 @@ def shapes() -> _Shapes:
         page_titles={_fold(title): kind for title, kind in data["page_titles"].items()},
         chrome_lines=frozenset(_fold(line) for line in data["chrome_lines"]),
         chrome=re.compile("|".join(f"(?:{p})" for p in data["chrome_patterns"])),
+        chrome_continuation=re.compile("|".join(f"(?:{p})" for p in data["chrome_continuations"])),
         banners=frozenset(_fold(name) for name in data["site_banners"]),
         hosts=tuple(data["site_hosts"]),
         months={name.casefold(): number for name, number in months.items()},
@@ -343,7 +345,13 @@ class _Collector:
             urls = _urls(value)
             for url in urls:
                 self.add_source(url, field.label)
-            return bool(urls)
+            if urls:
+                return True
+            # 'Vindplaats: Handelingen II 2013/14, nr. 54, item 12': where the page's text is printed
+            ids = kamerstuk_ids(value)
+            if ids:
+                facts.setdefault("identifiers", []).extend(i for i in ids if i not in facts["identifiers"])
+            return bool(ids)
         text = " ".join(value.split())
         if not text or len(text) > 300:
             return False
@@ -436,6 +444,7 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
     blanks = 0
     k = 0
     first = True  # the page's first line: where a site prints its name as a banner
+    after_chrome = False  # the last line with text was chrome (a vote widget's party lists follow its result)
     while k < len(lines):
         start, end = lines[k]
         line = text[start:end].strip()
@@ -457,15 +466,23 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
             found.chrome += 1
             k = _mask_link_list(found, text, lines, k, s.link_line_chars)
             continue
+        heading, colon, links = line.partition(":")
+        if colon and links.strip() and _fold(heading) in s.link_list_headings and len(line) <= s.link_line_chars:
+            found.masks.append((start, end))  # the list on the heading's line: "Gerelateerd: Verslag (31514-5) · …"
+            found.chrome += 1
+            continue
         if folded in s.block_headings and len(line) < 40:
             found.masks.append((start, end))
             found.blocks += 1
             in_block = True
             continue
-        if folded in s.chrome_lines or (len(line) <= 200 and (s.chrome.fullmatch(line) or _is_menu(line, s))):
+        chrome = folded in s.chrome_lines or (len(line) <= 200 and (s.chrome.fullmatch(line) or _is_menu(line, s)))
+        if chrome or (after_chrome and s.chrome_continuation.fullmatch(line)):
             found.masks.append((start, end))
             found.chrome += 1
+            after_chrome = True
             continue
+        after_chrome = False
         if in_head and folded in s.page_titles:
             found.masks.append((start, end))
             found.chrome += 1
