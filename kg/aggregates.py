@@ -253,7 +253,7 @@ def store_totals(store, base: str) -> list[Quad]:
 
     A full recompute (see the README's "Scale" for its time): after a build that replaced or
     removed documents, the totals are exactly what the remaining tallies sum to. Nodes are named
-    by a hash of what they total and the quads are sorted, so the same store gives the same quads.
+    by a hash of what they total, so the same store gives the same quads.
     """
     graph = NamedNode(base + "graph/totals")
     # A store without the merge (a dump of the named graphs only) is read as their union.
@@ -310,7 +310,7 @@ def store_totals(store, base: str) -> list[Quad]:
             pairs.append(Quad(node, KGV.totalSentences, _integer(sentences[pair]), graph))
     out += pairs + pair_order(store, pairs, union)
     out += answer_rows(store, base, union)
-    return sorted(out, key=str)
+    return out
 
 
 #: ``actor-network``'s order (as it was before it read these ranks): sentence pairs first, then by
@@ -384,12 +384,10 @@ def answer_rows(store, base: str, union: bool = False) -> list[Quad]:
 
 
 def write_totals(store, base: str) -> int:
-    """Recompute the totals graph of a ``kg.store.KGStore`` from its tallies and write it in one go
-    (one update carrying the difference, the merge kept in step). Works on any kg store, also one
-    built before the totals existed. Returns the number of quads of the graph."""
+    """Recompute the totals graph of a ``kg.store.KGStore`` from its tallies and write it in
+    bounded runs (:meth:`kg.store.KGStore.replace_own_graph`, the merge kept in step). Works on any
+    kg store, also one built before the totals existed. Returns the number of quads of the graph."""
     graph = NamedNode(base + "graph/totals")
     quads = store_totals(store.store, base)
-    store.replace_graph(graph, quads)
-    if not quads:  # a store whose documents mention nothing still holds the (empty) graph
-        store.store.add_graph(graph)
+    store.replace_own_graph(graph, quads)  # every subject is a total node (total/…), no other graph's
     return len(quads)

@@ -17,7 +17,7 @@ from pyoxigraph import NamedNode, RdfFormat, serialize
 from kg import __version__
 from kg.errors import one_line
 from kg.readers import read_document, suffixes
-from kg.store import GraphWriter, KGStore, StoreError
+from kg.store import GraphWriter, KGStore, StoreError, batched
 from kg.vocab import DEFAULT_BASE, Minter, build_key
 
 
@@ -265,9 +265,9 @@ def _build_shards(folder: Path, paths, *, model, base, on_mode, progress, worker
 
 def _shard_jobs(documents: Iterator, folder: Path, copies: dict[str, list[str]], key: tuple, report: BuildReport) -> Iterator[tuple]:
     """``(documents, shard path, names of their byte copies)`` for each batch whose shard is not there yet."""
-    from kg.extract import batched
+    from kg.extract import TASK_DOCUMENTS
 
-    for batch in batched(documents):
+    for batch in batched(documents, TASK_DOCUMENTS):
         names = [(d.sha256, copies.get(d.sha256, [d.name])) for d in batch]
         shard = folder / f"documents-{_digest(*key, repr(names))}{SHARD_SUFFIX}"
         if shard.exists():
@@ -418,16 +418,20 @@ def compact_if_bloated(store: KGStore, written: int, triples: int, warnings: lis
 def write_dataset_graph(store: KGStore, minter: Minter, *, changed: bool) -> None:
     """The dataset graph, written whatever happened to the documents (the ontology graph went in first).
 
-    The description is recomputed only when a document changed (or it is missing): it counts the
-    default graph, the merge, after the old description left it.
+    The totals and the description are recomputed only when a document changed (or either is
+    missing): the description counts the default graph, the merge, after the old one left it.
     """
     from kg.aggregates import write_totals
     from kg.dataset import describe_dataset
 
-    if changed or not store.store.contains_named_graph(minter.iri("graph/totals")):
+    described = store.store.contains_named_graph(minter.dataset_graph)
+    if changed or not described or not store.store.contains_named_graph(minter.iri("graph/totals")):
+        # The description goes first and comes back last: a build killed while the totals load
+        # (in runs, so a part may be in the store) leaves no description, and the next recomputes both.
+        if described:
+            store.remove_graph(minter.dataset_graph)
         write_totals(store, minter.base)  # before the description, which counts its triples
         changed = True
-    if changed or not store.store.contains_named_graph(minter.dataset_graph):
-        store.remove_graph(minter.dataset_graph)
+    if changed:
         store.replace_graph(minter.dataset_graph, describe_dataset(store.store, minter.base, merged=True))
         store.compact()

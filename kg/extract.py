@@ -15,13 +15,13 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg.errors import one_line
+from kg.store import batched
 from kg.vocab import KGV, RDF, Minter
 
 _RDF_TYPE, _KG_ITEM, _SOURCE_FILE = RDF.type, KGV.Item, KGV.sourceFile
@@ -243,13 +243,6 @@ def _ordered(submit: Callable[[list], Any], batches: Iterable[list], window: int
         yield pending.popleft().result()
 
 
-def batched(items: Iterable, size: int = TASK_DOCUMENTS) -> Iterator[list]:
-    """Consecutive lists of ``size`` items (the last one shorter)."""
-    items = iter(items)
-    while batch := list(islice(items, size)):
-        yield batch
-
-
 @dataclass
 class Extraction:
     """Where extraction runs: ``run(task, batches, *args)`` yields ``task(batch, model, base, *args)``
@@ -260,7 +253,7 @@ class Extraction:
 
     def extract(self, documents: Iterable) -> Iterator[ExtractedDocument]:
         """Each read document's :class:`ExtractedDocument`, in input order."""
-        for outcomes in self.run(extract_task, batched(documents)):
+        for outcomes in self.run(extract_task, batched(documents, TASK_DOCUMENTS)):
             yield from outcomes
 
 
