@@ -5,6 +5,7 @@ This module must stay light: ``kg query`` imports it, and start-up may not pay f
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import shutil
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from itertools import chain, islice
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
 from pyoxigraph import (
     DefaultGraph,
@@ -301,7 +302,7 @@ class KGStore:
             fresh.extend(quads)
         if fresh:
             named = serialize(fresh, format=RdfFormat.N_QUADS)
-            self.store.bulk_load(named + _merge(named), format=RdfFormat.N_QUADS)
+            _bulk_load(self.store, named + _merge(named))
 
     def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
         """Replace the content of one named graph (see :meth:`write_graphs`)."""
@@ -336,7 +337,7 @@ class KGStore:
             self.store.add_graph(graph)
         for part in batched(quads, OWN_GRAPH_RUN_QUADS):
             named = serialize(part, format=RdfFormat.N_QUADS)
-            self.store.bulk_load(named + _merge(named), format=RdfFormat.N_QUADS)
+            _bulk_load(self.store, named + _merge(named))
 
     def _replace_existing(self, graph: NamedNode, quads: list[Quad]) -> None:
         old = {q.triple for q in self.store.quads_for_pattern(None, None, None, graph)}
@@ -430,7 +431,7 @@ class KGStore:
                     self.store.dump(str(dump), format=RdfFormat.N_QUADS)
                     with open(dump, "rb") as lines:  # one quad per line: any run of lines is N-Quads
                         while chunk := b"".join(islice(lines, REWRITE_CHUNK_QUADS)):
-                            copy.bulk_load(chunk, format=RdfFormat.N_QUADS)
+                            _bulk_load(copy, chunk)
                 for graph in empty:
                     copy.add_graph(graph)
                 copy.flush()
@@ -480,20 +481,18 @@ class KGStore:
             chunk.append(data)
             lines += data.count(b"\n")
             if lines >= limit:
-                copy.bulk_load(b"".join(chunk), format=RdfFormat.N_QUADS)
-                chunk, lines = [], 0
-        if chunk:
-            copy.bulk_load(b"".join(chunk), format=RdfFormat.N_QUADS)
-        chunk, lines = [], 0  # the merge: each run's lines (at most a run's worth), then the later graphs'
+                _load_parts(copy, chunk)
+                lines = 0
+        _load_parts(copy, chunk)
+        lines = 0  # the merge: each run's lines (at most a run's worth), then the later graphs'
         for data in chain(runs.merges(), later):
             count = data.count(b"\n")
             if chunk and lines + count > limit:
-                copy.bulk_load(b"".join(chunk), format=RdfFormat.N_QUADS)
-                chunk, lines = [], 0
+                _load_parts(copy, chunk)
+                lines = 0
             chunk.append(data)
             lines += count
-        if chunk:
-            copy.bulk_load(b"".join(chunk), format=RdfFormat.N_QUADS)
+        _load_parts(copy, chunk)
         return empty
 
     def size(self) -> int:
@@ -648,7 +647,7 @@ class GraphWriter:
         documents = len(self._pending)
         self._merge, self._lines, self._pending = set(), 0, set()
         with self._failing(f"writing {documents} document(s)"):
-            self.kg.store.bulk_load(path=scratch.name, format=RdfFormat.N_QUADS)
+            _bulk_load(self.kg.store, path=scratch.name)
         if self._keep:
             self._scratch = None  # the next run gets a file of its own
         else:
@@ -707,6 +706,43 @@ class _KeptRuns:
             except FileNotFoundError:  # its folder went already
                 pass
         self.files = []
+
+
+def _bulk_load(store: Store, data: bytes | None = None, *, path: str | None = None) -> None:
+    """Bulk-load N-Quads (``data``, or the file at ``path``) into ``store``, then hand the memory the
+    loader freed back to the operating system.
+
+    glibc keeps what the loader's threads freed in their arenas: in a 1000-document build the
+    writer stayed at 295–415 MB between loads of 500 000 lines, 150–200 MB with ``malloc_trim``
+    after each load (README "Scale"). Where the C library has no ``malloc_trim`` (musl, macOS),
+    memory stays as the allocator keeps it.
+    """
+    if path is None:
+        store.bulk_load(data, format=RdfFormat.N_QUADS)
+    else:
+        store.bulk_load(path=path, format=RdfFormat.N_QUADS)
+    _trim()
+
+
+def _load_parts(store: Store, parts: list[bytes]) -> None:
+    """Bulk-load the N-Quads ``parts`` as one run and empty the list, which is let go before the
+    load so the run is in memory once (the parts and their join took 150 MB each at 500 000 lines)."""
+    if parts:
+        data = b"".join(parts)
+        parts.clear()
+        _bulk_load(store, data)
+
+
+def _malloc_trim() -> Callable[[], object]:
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError):
+        return lambda: None
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return lambda: trim(0)
+
+
+_trim = _malloc_trim()
 
 
 def _empty(store: Store) -> bool:
