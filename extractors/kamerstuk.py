@@ -237,7 +237,8 @@ def _grammar() -> _Grammar:
             rf"(?<=\s[-–]\s)(?P<d>[23]\d{{4}})-(?:(?P<t>{toev})-)?(?P<n>\d{{1,4}})(?=[ \t]*(?:$|\n|[ \t][-–][ \t]|[),;]))"
         ),
         # '(34.352, AA)', '(35 213, H)': an Eerste Kamer paper's letter after its dossier, in parentheses
-        paren_letter=re.compile(rf"(?<=\()[ \t]*(?P<d>\d{{2}}(?:[ .\u00a0]|[ \u00a0]*\n)?\d{{3}}),[ \t]*(?P<n>{letter})[ \t]*(?=\))"),
+        # (in justified PDF text with wide gaps: '(30  552,  C)')
+        paren_letter=re.compile(rf"(?<=\()[ \t]*(?P<d>\d{{2}}(?:\.|[ \u00a0]+|[ \u00a0]*\n)?\d{{3}}),[ \t]*(?P<n>{letter})[ \t]*(?=\))"),
         # '31.780, A<TAB>24-06-2009<TAB>Gewijzigd voorstel van wet': an Eerste Kamer paper opening a
         # line of a dossier's list of papers
         line_letter=re.compile(

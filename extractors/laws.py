@@ -94,7 +94,9 @@ class LawNames:
         in_law = {i for s in laws for i in range(s.start, s.end)}
         named = {i for c in ("organisation", "party") for s in mentions(doc, c) for i in range(s.start, s.end)}
         instrument_at = {s.start: s for s in mentions(doc, "instrument")}
-        context = _Context(doc, words, law_at, in_law, named, self.v, instrument_at)
+        # past the first word of a programme's or body's name ('programma Participatiewet in balans')
+        within_name = {i for c in _INNER_CATEGORIES for s in mentions(doc, c) for i in range(s.start + 1, s.end)}
+        context = _Context(doc, words, law_at, in_law, named, self.v, instrument_at, within_name)
         found: list[_Found] = []
         for n, token in enumerate(words):
             if token.i in in_law or (found and token.i < found[-1].end):
@@ -146,6 +148,9 @@ class _Context:
     named: set[int]
     v: dict[str, Any]
     instrument_at: dict[int, Span] = field(default_factory=dict)
+    #: words inside an instrument's or organisation's name after its first: a law compound there is
+    #: part of the name, not a mention of its own (the longest-match rule of the gazetteer)
+    within_name: set[int] = field(default_factory=set)
     #: ``words``' lower-cased texts, read once: the proposal cues are tried at every word.
     lowers: list[str] = field(init=False)
 
@@ -277,7 +282,7 @@ class _Context:
     def compound(self, n: int) -> _Found | None:
         """``Arbeidstijdenwet``, ``Invoeringswet Participatiewet``, ``Verzamelwet SZW 2018``."""
         match = _COMPOUND.fullmatch(self.words[n].text)
-        if match is None:
+        if match is None or self.words[n].i in self.within_name:
             return None
         generic = match["stem"].lower() in self.v["generic_compounds"]
         m = n + 1

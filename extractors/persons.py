@@ -243,11 +243,12 @@ def _patterns() -> _Patterns:
             rf"(?P<rest>[ \t]+van[ \t][^\n.]*)$",
             re.MULTILINE,
         ),
-        # 'Voorzitter: Jansen' / 'Griffier: De Vries' on a line of their own, or a table row of a saved
-        # page ('Voorzitter<TAB>Jansen')
+        # 'Voorzitter: Jansen' / 'Griffier: De Vries' on a line of their own, a table row of a saved
+        # page ('Voorzitter<TAB>Jansen') or a field of a line of fields ('Status: gecorrigeerd  |
+        # Voorzitter: Arib')
         label=re.compile(
-            rf"^[ \t]*{qualifiers}(?P<cue>{sig_alt})(?:[ \t]*:[ \t]*|\t+){titled}(?P<name>{loose})"
-            rf"(?=[ \t]*(?:\([^()\n]{{1,60}}\))?[ \t]*$)",
+            rf"(?:^|(?<=[|·]))[ \t]*{qualifiers}(?P<cue>{sig_alt})(?:[ \t]*:[ \t]*|\t+){titled}(?P<name>{loose})"
+            rf"(?=[ \t]*(?:\([^()\n]{{1,60}}\))?[ \t]*(?:$|[|·]))",
             re.MULTILINE,
         ),
         attendance=re.compile(

@@ -215,8 +215,8 @@ EXPECTED = {
                          "werkgeversservicepunten"},
         "party": {"vvd"},
         "instrument": {"banenafspraak", "beschut-werk", "detachering", "jobcarving", "jobcoaching", "loonkostensubsidie",
-                       "loonkostenvoordeel", "quotumregeling", "scholing", "vum"},
-        "law": {"participatiewet", "participatiewet-in-balans", "wajong", "wsw"},
+                       "loonkostenvoordeel", "programma-participatiewet-in-balans", "quotumregeling", "scholing", "vum"},
+        "law": {"participatiewet", "wajong", "wsw"},
     },
     "002_6483e884d4d42ea1.txt": {
         "organisation": {"cbs", "cwi", "gemeenten", "kabinet", "re-integratiebedrijven", "rwi", "seo", "sociale-partners",
@@ -413,6 +413,14 @@ def test_a_word_of_one_field_names_its_concept_only_in_a_sentence_of_that_field(
     found = [(s.text, s.sent.start) for s in mentions(doc, "instrument")]
     assert [text for text, _ in found] == ["taakstelling", "taakstelling beschut werk"]
     assert all(start > 0 for _, start in found)  # nothing in the first sentence, the budget cut
+
+
+def test_a_bare_word_of_a_scheme_needs_a_sentence_of_its_field(nlp):
+    doc = nlp("Zijn vrijlating uit de cel volgde. De vrijlating van 25% van de inkomsten blijft. "
+              "Een inkomensvoorziening voor ouderen. Wie het werkleeraanbod weigert, krijgt geen inkomensvoorziening.")
+    assert [(s.text, s.kb_id_) for s in mentions(doc, "instrument")] == [
+        ("vrijlating", "id/instrument/inkomstenvrijlating"), ("werkleeraanbod", "id/instrument/werkleeraanbod"),
+        ("inkomensvoorziening", "id/instrument/wij-inkomensvoorziening")]
 
 
 def test_abbreviations_differing_only_in_inner_capitals_are_two_labels(nlp):

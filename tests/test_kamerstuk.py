@@ -75,6 +75,7 @@ def test_eerste_kamer_letter_needs_eerste_kamer_context():
         ("Bij brief van 5 december 2018 (34.352, AA) heeft", ["34352-AA"]),
         ("zie de brief (35 213, H), waarin", ["35213-H"]),
         ("in het voorlopig verslag (33\n818, B) gevraagd", ["33818-B"]),
+        ("in  de  memorie  van  antwoord  (30  552,  C)  geantwoord", ["30552-C"]),  # justified PDF text
     ],
 )
 def test_an_eerste_kamer_letter_in_parentheses_needs_no_context(text, expected):

@@ -68,6 +68,13 @@ def test_a_law_named_inside_a_title_stays_a_mention(nlp):
     assert ("Participatiewet", "id/wet/participatiewet", "") in found
 
 
+def test_a_law_inside_a_programmes_name_is_part_of_the_name(nlp):
+    doc = nlp("In het kader van het programma Participatiewet in balans komt het wetsvoorstel Participatiewet in balans.")
+    assert laws(doc) == [("Participatiewet in balans", "id/wet/participatiewet-in-balans", "")]
+    assert [(s.text, s.kb_id_) for s in mentions(doc, "instrument")] == [
+        ("programma Participatiewet in balans", "id/instrument/programma-participatiewet-in-balans")]
+
+
 def test_proposal_of_a_vocabulary_law_without_its_wet(nlp):
     doc = nlp("Deze afspraak wordt vastgelegd in het wetsvoorstel\nbanenafspraak en quotum arbeidsbeperkten, dat thans aanhangig is.")
     assert laws(doc) == [("banenafspraak en quotum arbeidsbeperkten", "id/wet/wet-banenafspraak", "")]

@@ -78,6 +78,7 @@ def test_party_as_written(nlp):
         "de motie 2 maanden geleden en de moties 2018",
         "Deze motie van vorig jaar is uitgevoerd.",
         "Stemmingen moties Re-integratie en Wet werk en bijstand",  # a compound in a title, not a name
+        "5. Uitvoering van moties\nUw Kamer heeft gevraagd",  # a pronoun opening the next line
     ],
 )
 def test_decoys_are_not_motions(nlp, text):

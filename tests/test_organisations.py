@@ -58,6 +58,8 @@ def test_the_group_stays_where_no_name_follows(nlp):
         ("De Stichting Werk voor Iedereen Brabant schrijft.", "Stichting Werk voor Iedereen Brabant", None),
         ("Het Werkvoorzieningschap Zuidoost-Brabant bezuinigt.", "Werkvoorzieningschap Zuidoost-Brabant", "id/organisatie/sw-bedrijven"),
         ("Op het Werkplein Drentsche Aa.", "Werkplein Drentsche Aa", "id/organisatie/werkpleinen"),
+        ("mevrouw K. Jansen, directeur-bestuurder, Ontwikkelbedrijf Noord", "Ontwikkelbedrijf Noord",
+         "id/organisatie/sociaal-ontwikkelbedrijven"),
     ],
 )
 def test_kind_word_and_name(nlp, text, name, group):

@@ -346,6 +346,7 @@ def test_attendance_list_with_roles(nlp):
         "De voorzitter van de commissie,\n\nJansen\n\nDe griffier van de commissie,\n\n\nDe Vries\n",
         "Voorzitter: Jansen\nGriffier: De Vries\n",
         "Tijd\t10.00 - 13.30 uur\nVoorzitter\tJansen\nGriffier\tDe Vries\n",
+        "Status: gecorrigeerd  |  Voorzitter: Jansen  |  Griffier: De Vries\n",
         "De fungerend voorzitter van de commissie,\nJansen\nDe adjunct-griffier van de commissie,\nDe Vries\n",
     ],
 )

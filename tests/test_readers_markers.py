@@ -40,6 +40,13 @@ def test_real_tokens_with_digits_keep_them():
     assert cleaned.markers == []
 
 
+def test_a_vocabulary_name_ending_in_a_digit_is_no_marker():
+    text = "Mevrouw Sahraoui (BIJ1):\nVoorzitter. BIJ1 steunt het, net als de SZW1."
+    cleaned = detached(text)
+    assert cleaned.text == "Mevrouw Sahraoui (BIJ1):\nVoorzitter. BIJ1 steunt het, net als de SZW 1."
+    assert [m.number for m in cleaned.markers] == [1]
+
+
 def test_markers_follow_the_sequence():
     cleaned = detached("de Participatiewet1 en de Wet2 maar niet de Wet9 of Regeling12.")
     assert [m.number for m in cleaned.markers] == [1, 2]

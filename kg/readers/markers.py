@@ -13,6 +13,7 @@ Real tokens with digits keep theirs; the rules are shapes, not word lists:
 * the token holds no other digit and is no URL, path or address (``G31-gemeente1`` would be,
   though; one slash between words, ``motie-Schouten/Kerstens1``, is no path);
 * after the digits comes the end of the token, punctuation, or a lower-case word (``1het``);
+* the word with its digits is no name of kg's vocabularies (the party ``BIJ1``);
 * the numbers continue the document's footnote sequence: each is at most three above the previous
   marker (so a stray ``COVID19`` is not marker 19 of a text without footnotes).
 """
@@ -20,6 +21,7 @@ Real tokens with digits keep theirs; the rules are shapes, not word lists:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.readers.contract import CleanedText, FootnoteMarker
 from kg.readers.edits import extend
@@ -30,6 +32,15 @@ _NOT_A_WORD = ("@", "www.", "://", "=", "#", "_", "\\")
 #: one slash between words ("motie-Schouten/Kerstens1", "en/of") is no path; a path has a dot or more slashes
 _PATH = re.compile(r"/.*/|\..*/|/.*\.")
 _MAX_STEP = 3
+
+
+@lru_cache(maxsize=1)
+def _names_with_digits() -> frozenset[str]:
+    """The vocabularies' one-word labels that end in digits a marker could be taken for."""
+    from kg.extractors.vocabulary import load_vocabulary
+
+    return frozenset(label for concept in load_vocabulary() for label in concept.labels
+                     if re.fullmatch(r"[^\W\d_]{3,}\d{1,2}", label))
 
 
 def _token_start(text: str, i: int) -> int:
@@ -50,6 +61,8 @@ def _is_glued_marker(text: str, start: int, end: int) -> bool:
         return False
     token = text[_token_start(text, start):_token_end(text, end)]
     head = text[_token_start(text, start):start]
+    if head.lstrip("(\"'‘“") + text[start:end] in _names_with_digits():
+        return False
     if any(ch.isdigit() for ch in head) or any(mark in token for mark in _NOT_A_WORD) or _PATH.search(token.rstrip(".,;:?!)»”’\"'")):
         return False
     letters = re.search(r"[^\W\d_]+$", head).group()
