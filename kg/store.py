@@ -68,6 +68,8 @@ UPDATE_TRIPLES = 25_000
 #: run had RocksDB merge a 40-document store into uncompressed files, which the automatic
 #: rewrite then undid (a build 1.4x slower).
 OWN_GRAPH_RUN_QUADS = RUN_QUADS // 2
+#: Quads serialized at a time when :meth:`KGStore.replace_own_graph` spills a run to its scratch file.
+SPILL_QUADS = 10_000
 
 #: Export format names -> (pyoxigraph format, keeps named graphs?)
 EXPORT_FORMATS: dict[str, tuple[RdfFormat, bool]] = {
@@ -308,14 +310,16 @@ class KGStore:
         """Replace the content of one named graph (see :meth:`write_graphs`)."""
         self.write_graphs([(graph, quads)])
 
-    def replace_own_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
+    def replace_own_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> int:
         """Replace a graph that only describes nodes of its own (the totals graph: no other graph
-        has a triple about its subjects) in parts of bounded size, however large it is.
+        has a triple about its subjects) in parts of bounded size, however large it is; returns
+        the number of quads given.
 
         :meth:`write_graphs` loads a new graph in one bulk load and replaces an existing one in one
         update: at 1000 documents the 426 000 quads of the totals graph took the build's writer to
         1.6 GB, and one update deleting them all to 1.2 GB. Here a new graph goes in by bulk loads
-        of :data:`OWN_GRAPH_RUN_QUADS` quads and their merge lines; of an existing one only the
+        of :data:`OWN_GRAPH_RUN_QUADS` quads and their merge lines, read from ``quads`` (an iterator
+        is never held whole) and spilled to a scratch file part by part; of an existing one only the
         difference changes, the removed triples by updates of :data:`UPDATE_TRIPLES` (their copies
         in the merge can be nobody else's), the added ones by such bulk loads. While it is
         written a reader sees part of the change, and a process killed half-way leaves part of it,
@@ -323,21 +327,36 @@ class KGStore:
         description only after it).
         """
         self._check_writable()
-        quads = [q if q.graph_name == graph else Quad(q.subject, q.predicate, q.object, graph) for q in quads]
-        if self.store.contains_named_graph(graph):
-            self.drop_runs()  # the kept runs no longer hold what the store holds (a new graph: a rewrite reads it)
-            old = {q.triple for q in self.store.quads_for_pattern(None, None, None, graph)}
-            new = {q.triple for q in quads}
-            for part in batched(old - new, UPDATE_TRIPLES):
-                self.store.update(f"DELETE DATA {{ GRAPH {graph} {{ {_triples(part)} }} }} ; DELETE DATA {{ {_triples(part)} }}")
-            del old
-            quads = [Quad(t.subject, t.predicate, t.object, graph) for t in new.difference(
-                q.triple for q in self.store.quads_for_pattern(None, None, None, graph))]
-        elif not quads:  # a bulk load names the graph; an empty one is added (a write in place)
-            self.store.add_graph(graph)
-        for part in batched(quads, OWN_GRAPH_RUN_QUADS):
-            named = serialize(part, format=RdfFormat.N_QUADS)
-            _bulk_load(self.store, named + _merge(named))
+        quads = (q if q.graph_name == graph else Quad(q.subject, q.predicate, q.object, graph) for q in quads)
+        if not self.store.contains_named_graph(graph):
+            count = self._load_in_runs(quads)
+            if not count:  # a bulk load names the graph; an empty one is added (a write in place)
+                self.store.add_graph(graph)
+            return count
+        self.drop_runs()  # the kept runs no longer hold what the store holds (a new graph: a rewrite reads it)
+        new = {q.triple for q in quads}
+        old = {q.triple for q in self.store.quads_for_pattern(None, None, None, graph)}
+        for part in batched(old - new, UPDATE_TRIPLES):
+            self.store.update(f"DELETE DATA {{ GRAPH {graph} {{ {_triples(part)} }} }} ; DELETE DATA {{ {_triples(part)} }}")
+        added = new - old
+        del old
+        self._load_in_runs(Quad(t.subject, t.predicate, t.object, graph) for t in added)
+        return len(new)
+
+    def _load_in_runs(self, quads: Iterable[Quad]) -> int:
+        """Bulk-load ``quads`` of graphs no other graph shares a triple with, and their merge lines,
+        in runs of :data:`OWN_GRAPH_RUN_QUADS` quads, serialized in parts of :data:`SPILL_QUADS`
+        (:class:`_Spill`). Returns the number of quads."""
+        count = 0
+        with _Spill(self.store, self.path) as spill:
+            for part in batched(quads, SPILL_QUADS):
+                named = serialize(part, format=RdfFormat.N_QUADS)
+                spill.write(named + _merge(named), len(part))
+                count += len(part)
+                if spill.lines >= OWN_GRAPH_RUN_QUADS:
+                    spill.load()
+            spill.load()
+        return count
 
     def _replace_existing(self, graph: NamedNode, quads: list[Quad]) -> None:
         old = {q.triple for q in self.store.quads_for_pattern(None, None, None, graph)}
@@ -424,7 +443,7 @@ class KGStore:
             with tempfile.TemporaryDirectory(dir=self.path.parent) as scratch:
                 copy = Store(str(fresh))
                 if self._runs is not None:
-                    empty = self._load_runs(copy)
+                    empty = self._load_runs(copy, Path(scratch))
                 else:
                     empty = []
                     dump = Path(scratch) / "dump.nq"
@@ -462,37 +481,32 @@ class KGStore:
             self._runs.close()
             self._runs = None
 
-    def _load_runs(self, copy: Store) -> list[NamedNode]:
+    def _load_runs(self, copy: Store, scratch: Path) -> list[NamedNode]:
         """Bulk-load into ``copy`` every quad of this store from the kept runs and the graphs
-        written after them; returns the empty named graphs (no line brings those)."""
+        written after them, in runs spilled to ``scratch`` (:class:`_Spill`); returns the empty
+        named graphs (no line brings those)."""
         runs, limit = self._runs, REWRITE_CHUNK_QUADS
         later: list[bytes] = []  # the merge lines of graphs written after the runs (the shared ones)
         empty: list[NamedNode] = []
-        chunk: list[bytes] = []
-        lines = 0
-        for graph in self.store.named_graphs():  # in the order of the graph index
-            data = runs.read(graph.value)
-            if data is None:
-                data = serialize(self.store.quads_for_pattern(None, None, None, graph), format=RdfFormat.N_QUADS)
-                later.append(_merge(data))
-            if not data:
-                empty.append(graph)
-                continue
-            chunk.append(data)
-            lines += data.count(b"\n")
-            if lines >= limit:
-                _load_parts(copy, chunk)
-                lines = 0
-        _load_parts(copy, chunk)
-        lines = 0  # the merge: each run's lines (at most a run's worth), then the later graphs'
-        for data in chain(runs.merges(), later):
-            count = data.count(b"\n")
-            if chunk and lines + count > limit:
-                _load_parts(copy, chunk)
-                lines = 0
-            chunk.append(data)
-            lines += count
-        _load_parts(copy, chunk)
+        with _Spill(copy, scratch) as spill:
+            for graph in self.store.named_graphs():  # in the order of the graph index
+                data = runs.read(graph.value)
+                if data is None:
+                    data = serialize(self.store.quads_for_pattern(None, None, None, graph), format=RdfFormat.N_QUADS)
+                    later.append(_merge(data))
+                if not data:
+                    empty.append(graph)
+                    continue
+                spill.write(data, data.count(b"\n"))
+                if spill.lines >= limit:
+                    spill.load()
+            spill.load()  # the merge: each run's lines (at most a run's worth), then the later graphs'
+            for data in chain(runs.merges(), later):
+                count = data.count(b"\n")
+                if spill.lines and spill.lines + count > limit:
+                    spill.load()
+                spill.write(data, count)
+            spill.load()
         return empty
 
     def size(self) -> int:
@@ -724,13 +738,38 @@ def _bulk_load(store: Store, data: bytes | None = None, *, path: str | None = No
     _trim()
 
 
-def _load_parts(store: Store, parts: list[bytes]) -> None:
-    """Bulk-load the N-Quads ``parts`` as one run and empty the list, which is let go before the
-    load so the run is in memory once (the parts and their join took 150 MB each at 500 000 lines)."""
-    if parts:
-        data = b"".join(parts)
-        parts.clear()
-        _bulk_load(store, data)
+class _Spill:
+    """A scratch N-Quads file that a run is written to part by part and bulk-loaded from, so the
+    run's lines are never in memory at once (joined in memory, a rewrite's run of 500 000 lines
+    held 150 MB through its load). Each load empties it; leaving it removes the file."""
+
+    def __init__(self, store: Store, directory: Path | None) -> None:
+        self.store, self.directory, self.lines = store, directory, 0
+        self._file: IO[bytes] | None = None
+
+    def __enter__(self) -> "_Spill":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._close()
+
+    def write(self, data: bytes, lines: int) -> None:
+        if self._file is None:
+            self._file = tempfile.NamedTemporaryFile(prefix=_RUN_PREFIX, suffix=".nq", dir=self.directory)
+        self._file.write(data)
+        self.lines += lines
+
+    def load(self) -> None:
+        """Bulk-load what was written since the last load (nothing when nothing was)."""
+        if self._file is not None:
+            self._file.flush()
+            _bulk_load(self.store, path=self._file.name)
+            self._close()
+
+    def _close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        self._file, self.lines = None, 0
 
 
 def _malloc_trim() -> Callable[[], object]:

@@ -75,7 +75,7 @@ def test_a_first_build_over_the_bound_is_rewritten_from_its_runs_with_the_same_e
     monkeypatch.setattr("kg.store.RUN_QUADS", 3000)  # a few runs, as a first build of many documents has
     from_runs = []
     load_runs = KGStore._load_runs
-    monkeypatch.setattr(KGStore, "_load_runs", lambda self, copy: (from_runs.append(self.path), load_runs(self, copy))[1])
+    monkeypatch.setattr(KGStore, "_load_runs", lambda self, copy, scratch: (from_runs.append(self.path), load_runs(self, copy, scratch))[1])
 
     monkeypatch.setattr("kg.build.AUTO_COMPACT_RATIO", 100.0)  # never over the bound
     plain = KGStore.open(tmp_path / "plain")

@@ -249,7 +249,7 @@ def test_a_failed_rewrite_from_the_runs_leaves_the_store_as_it_was(tmp_path, mon
     store = first_write(tmp_path)
     before = every_quad(store)
 
-    def full_disk(self, copy):
+    def full_disk(self, copy, scratch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(KGStore, "_load_runs", full_disk)
