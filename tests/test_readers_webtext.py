@@ -333,6 +333,13 @@ def test_a_post_in_a_named_body_describes_the_name_before_it():
     assert [p["name"] for p in parse_persons("voorzitter Jansen", 0, "indiener")] == ["Jansen"]
 
 
+def test_a_given_name_in_parentheses_and_a_portfolio_after_the_party():
+    value = "staatssecretaris H.A.L. (Henk) van Hoof (VVD), Sociale Zaken en Werkgelegenheid"
+    persons = parse_persons(value, 0, "indiener")
+    assert [(p["name"], p["party"], p.get("post")) for p in persons] == [("H.A.L. (Henk) van Hoof", "VVD", "staatssecretaris")]
+    assert value[persons[0]["start"]:persons[0]["end"]] == "H.A.L. (Henk) van Hoof"
+
+
 def test_inverted_names_keep_their_written_offsets():
     value = "Jansen, P. (VVD), Wit-Bakker, A.M. de (CDA) en Öztürk, M."
     persons = parse_persons(value, 0, "indiener")

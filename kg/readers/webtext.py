@@ -218,7 +218,10 @@ def _pieces(value: str, offset: int) -> list[tuple[str, int]]:
 
 
 def _is_name_word(word: str) -> bool:
-    """A capitalised word of letters (any script: Öztürk, Şahin), initials (A.M.) or a particle (de, van, 't)."""
+    """A capitalised word of letters (any script: Öztürk, Şahin), initials (A.M.), a particle (de,
+    van, 't) or a given name in parentheses after the initials (parlement.com's ``H.A.L. (Henk) van Hoof``)."""
+    if len(word) > 2 and word[0] == "(" and word[-1] == ")":
+        return word[1].isupper() and word[1:-1].isalpha()
     if not all(ch.isalpha() or ch in "’'.-" for ch in word) or not any(ch.isalpha() for ch in word):
         return False
     return word[0].isupper() or (word.islower() and len(word.strip("’'")) <= 3)
@@ -281,8 +284,8 @@ def parse_persons(value: str, offset: int, role: str) -> list[dict[str, Any]]:
             continue
         if not all(_is_name_word(word) for word in words) or not any(word[0].isupper() for word in words):
             continue
-        if _is_furniture(name):
-            continue
+        if _is_furniture(name) or all(word.casefold() in shapes().not_names for word in words):
+            continue  # a ministry's portfolio after a person ('…, Sociale Zaken en Werkgelegenheid') is no name
         person: dict[str, Any] = {"name": name, "party": party, "role": role, "start": at, "end": at + written}
         if party_at is not None:
             person["party_start"], person["party_end"] = party_at, party_at + len(party)
