@@ -244,10 +244,10 @@ def _patterns() -> _Patterns:
             re.MULTILINE,
         ),
         # 'Voorzitter: Jansen' / 'Griffier: De Vries' on a line of their own, a table row of a saved
-        # page ('Voorzitter<TAB>Jansen') or a field of a line of fields ('Status: gecorrigeerd  |
-        # Voorzitter: Arib')
+        # page ('Voorzitter<TAB>Jansen'), a key line over its value line ('Griffier' / 'J.A.M.
+        # Kraaijeveld') or a field of a line of fields ('Status: gecorrigeerd  | Voorzitter: Arib')
         label=re.compile(
-            rf"(?:^|(?<=[|·]))[ \t]*{qualifiers}(?P<cue>{sig_alt})(?:[ \t]*:[ \t]*|\t+){titled}(?P<name>{loose})"
+            rf"(?:^|(?<=[|·]))[ \t]*{qualifiers}(?P<cue>{sig_alt})(?:[ \t]*:[ \t]*|\t+|[ \t]*\n[ \t]*){titled}(?P<name>{loose})"
             rf"(?=[ \t]*(?:\([^()\n]{{1,60}}\))?[ \t]*(?:$|[|·]))",
             re.MULTILINE,
         ),

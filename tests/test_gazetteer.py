@@ -423,6 +423,14 @@ def test_a_bare_word_of_a_scheme_needs_a_sentence_of_its_field(nlp):
         ("inkomensvoorziening", "id/instrument/wij-inkomensvoorziening")]
 
 
+def test_the_words_of_a_neighbouring_field_need_a_sentence_of_it(nlp):
+    doc = nlp("De registratieplicht voor honden blijft. De registratieplicht voor uitleners in het Handelsregister "
+              "geldt sinds 2012. De MAP van de gemeente. Na de brede intake volgt de MAP.")
+    assert [(s.text, s.kb_id_) for s in mentions(doc, "instrument")] == [
+        ("registratieplicht", "id/instrument/registratieplicht-intermediairs"),
+        ("brede intake", "id/instrument/brede-intake"), ("MAP", "id/instrument/map")]
+
+
 def test_abbreviations_differing_only_in_inner_capitals_are_two_labels(nlp):
     doc = nlp("Het advies van de RVS en dat van de RvS zelf.")
     assert [(s.text, s.kb_id_) for s in mentions(doc, "organisation")] == [

@@ -347,6 +347,7 @@ def test_attendance_list_with_roles(nlp):
         "Voorzitter: Jansen\nGriffier: De Vries\n",
         "Tijd\t10.00 - 13.30 uur\nVoorzitter\tJansen\nGriffier\tDe Vries\n",
         "Status: gecorrigeerd  |  Voorzitter: Jansen  |  Griffier: De Vries\n",
+        "Voorzitter\nJansen\nGriffier\nDe Vries\n",
         "De fungerend voorzitter van de commissie,\nJansen\nDe adjunct-griffier van de commissie,\nDe Vries\n",
     ],
 )
