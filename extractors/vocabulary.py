@@ -87,8 +87,16 @@ def load_settings() -> Settings:
         tuple(data.get("compound_heads", ())),
         tuple(data.get("generic_phrases", ())),
         tuple((label, re.compile(pattern)) for label, pattern in data.get("not_followed_by", {}).items() if not label.startswith("_")),
-        tuple((path, re.compile(pattern)) for path, pattern in data.get("sentence_cues", {}).items() if not path.startswith("_")),
+        _sentence_cues(data),
     )
+
+
+def _sentence_cues(data: dict) -> tuple[tuple[str, re.Pattern], ...]:
+    """``sentence_cues`` compiled, a value that names a ``cue_fields`` entry taking its pattern
+    (compiled once for all the concepts of that field)."""
+    fields = {name: re.compile(pattern) for name, pattern in data.get("cue_fields", {}).items() if not name.startswith("_")}
+    return tuple((path, fields[value] if value in fields else re.compile(value))
+                 for path, value in data.get("sentence_cues", {}).items() if not path.startswith("_"))
 
 
 @lru_cache(maxsize=8)
