@@ -38,6 +38,13 @@ def vocabulary() -> dict[str, Any]:
     return load_json("kg.extractors.data", "motions.json")
 
 
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Capitalised words that are no part of a submitter's name: the persons' list and the motions' own."""
+    persons = load_json("kg.extractors.data", "persons.json")["not_names"]["words"]
+    return frozenset([*persons, *vocabulary()["not_names_beyond_persons"]])
+
+
 def _flex(phrase: str) -> str:
     return r"\s+".join(re.escape(p) for p in phrase.split())
 
@@ -149,7 +156,7 @@ def _valid_name(name: str) -> bool:
     tv = nameparts.tussenvoegsel_words()
     parts = [p for p in re.split(r"[\s\-]+", name) if p]
     core = [p for p in parts if p.lower() not in tv]
-    return bool(core) and not any(p in vocabulary()["not_names"] for p in core)
+    return bool(core) and not any(p in _not_names() for p in core)
 
 
 def split_names(text: str) -> list[str]:
@@ -195,7 +202,7 @@ def _named(match: re.Match, numbers: list[str], text: str) -> _Found | None:
     if names and not names[0][:1].isupper():
         return None
     party = match.groupdict().get("party")
-    if party and party.split()[0] in vocabulary()["not_names"]:
+    if party and party.split()[0] in _not_names():
         party = None
     line_start = text.rfind("\n", 0, match.start()) + 1
     return _Found(

@@ -40,7 +40,7 @@ def _names_with_digits() -> frozenset[str]:
     from kg.extractors.vocabulary import load_vocabulary
 
     return frozenset(label for concept in load_vocabulary() for label in concept.labels
-                     if re.fullmatch(r"[^\W\d_]{3,}\d{1,2}", label))
+                     if (glued := _GLUED.search(label)) and glued.end() == len(label) and label[:glued.start()].isalpha())
 
 
 def _token_start(text: str, i: int) -> int:
