@@ -109,6 +109,7 @@ class Gazetteer:
         self.root = _Node()
         self.not_followed_by = settings.not_followed_by
         self.sentence_cues = dict(settings.sentence_cues)
+        self.party_position = dict(settings.party_position)
         #: first words of those labels, so a match starting elsewhere is let through at once
         self._refusable = frozenset(label.split()[0] for label, _ in settings.not_followed_by)
         #: single-token label keys -> entry, for names inside compound tokens
@@ -215,6 +216,8 @@ class Gazetteer:
             if any(taken[start:end]) or self._refused(doc, start, end) or self._out_of_field(doc, start, entries):
                 continue
             taken[start:end] = b"\x01" * (end - start)
+            if self.party_position:
+                entries = self._in_party_position(doc, start, end, entries)
             if entries[0][0][0]:  # a generic phrase names nothing, not even in its modifier
                 accepted.extend((category, path, start, end, part) for (category, path), part in entries)
         accepted.sort(key=lambda m: (m[2], m[3], m[0], m[1], m[4] or (0, 0)))
@@ -247,6 +250,19 @@ class Gazetteer:
             return False
         sentence = doc[start].sent if doc.has_annotation("SENT_START") else doc[:]
         return cue.search(sentence.text) is None
+
+    def _in_party_position(self, doc: Doc, start: int, end: int, entries: list) -> list:
+        """``entries`` with a ``party_position`` label written where a party stands, in parentheses
+        ('Krajíček-Hoogland (AOV)') or before '-fractie', as that party."""
+        text = text_of(doc)
+        placed = []
+        for entry, part in entries:
+            a, b = part or (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+            party = self.party_position.get(text[a:b])
+            if party and (text[a - 1:a] == "(" and text[b:b + 1] == ")" or text[b:b + 8].casefold() == "-fractie"):
+                entry = ("party", party)
+            placed.append((entry, part))
+        return placed
 
     def _refused(self, doc: Doc, start: int, end: int) -> bool:
         """A label followed by what makes it something else (``CD 6/7``: a commissiedebat's date)."""

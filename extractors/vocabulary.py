@@ -74,6 +74,9 @@ class Settings:
     #: concept path -> pattern its sentence must match: a word that names the concept only in one
     #: field ('taakstelling': the Wsw's and beschut werk's; elsewhere a budget cut)
     sentence_cues: tuple[tuple[str, re.Pattern], ...] = ()
+    #: written label -> the party it names where a party stands ('(AOV)' after a member's name,
+    #: 'AOV-fractie'), whatever concept it names elsewhere
+    party_position: tuple[tuple[str, str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +91,7 @@ def load_settings() -> Settings:
         tuple(data.get("generic_phrases", ())),
         tuple((label, re.compile(pattern)) for label, pattern in data.get("not_followed_by", {}).items() if not label.startswith("_")),
         _sentence_cues(data),
+        tuple((label, path) for label, path in data.get("party_position", {}).items() if not label.startswith("_")),
     )
 
 

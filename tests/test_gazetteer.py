@@ -435,3 +435,35 @@ def test_abbreviations_differing_only_in_inner_capitals_are_two_labels(nlp):
     doc = nlp("Het advies van de RVS en dat van de RvS zelf.")
     assert [(s.text, s.kb_id_) for s in mentions(doc, "organisation")] == [
         ("RVS", "id/organisatie/rvs"), ("RvS", "id/organisatie/raad-van-state")]
+
+
+def test_labour_law_terms_come_from_the_laws_and_their_bare_words_need_their_field(nlp):
+    doc = nlp("De werkgever stelt een RI&E en een plan van aanpak op; de bedrijfsarts houdt een open spreekuur. "
+              "Het kabinet stuurt een plan van aanpak tegen eenzaamheid. "
+              "De minister kan een cao algemeen verbindend verklaren en dispensatie verlenen. "
+              "Dispensatie van een examen is mogelijk. "
+              "Na het zwangerschaps- en bevallingsverlof volgt het betaald ouderschapsverlof; de oproepovereenkomst "
+              "en de payrollovereenkomst blijven, net als de cumulatiegrond en de ontslagvergunning van UWV.")
+    assert [(s.text, s.kb_id_) for s in mentions(doc, "instrument")] == [
+        ("RI&E", "id/instrument/rie"), ("plan van aanpak", "id/instrument/plan-van-aanpak"),
+        ("open spreekuur", "id/instrument/open-spreekuur"),
+        ("algemeen verbindend verklaren", "id/instrument/avv"), ("dispensatie", "id/instrument/avv-dispensatie"),
+        ("zwangerschaps- en bevallingsverlof", "id/instrument/zwangerschaps-en-bevallingsverlof"),
+        ("betaald ouderschapsverlof", "id/instrument/betaald-ouderschapsverlof"),
+        ("oproepovereenkomst", "id/instrument/oproepovereenkomst"),
+        ("payrollovereenkomst", "id/instrument/payrollovereenkomst"),
+        ("cumulatiegrond", "id/instrument/cumulatiegrond"), ("ontslagvergunning", "id/instrument/ontslagvergunning")]
+    in_passing = nlp("Flexibele arbeid, zoals tijdelijke banen en oproepcontracten. Na twee maanden is de proeftijd voorbij. "
+                     "De Wab maakt de proeftijd langer.")
+    assert found(in_passing, "instrument") == [("proeftijd", "id/instrument/proeftijd")]
+    laws = nlp("De Algemene wet gelijke behandeling, de WGBL, de Wet AVV, Richtlijn 2003/88/EG en de Wsnp.")
+    assert keys(laws, "law") == {"id/wet/awgb", "id/wet/wgbl", "id/wet/wet-avv", "id/wet/arbeidstijdenrichtlijn", "id/wet/wsnp"}
+
+
+def test_a_label_in_party_position_names_the_party_and_elsewhere_what_it_names_there(nlp):
+    """AOV is the arbeidsongeschiktheidsverzekering or the BES pension law, but after a member's
+    name in parentheses, or before '-fractie', the Algemeen Ouderen Verbond of the 1994 Kamer."""
+    doc = nlp("Vragen van het lid Hendriks (AOV) over de AOW. De AOV-fractie is tegen. De AOV voor zelfstandigen komt er.")
+    assert found(doc, "party") == [
+        ("AOV", "id/partij/algemeen-ouderen-verbond"), ("AOV-fractie", "id/partij/algemeen-ouderen-verbond")]
+    assert [s.text for s in mentions(doc, "law") if s.kb_id_ == "id/wet/aov-bes"] == ["AOV"]

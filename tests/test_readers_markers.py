@@ -84,3 +84,9 @@ def test_the_registry_detaches_markers_in_plain_text(tmp_path):
     assert document.form == "plaintext"
     assert document.text == "Een notitie over De Kort 1 het advies.\n"
     assert document.raw == "Een notitie over De Kort1het advies.\n"
+
+
+def test_superscript_markers_glued_to_a_word_are_detached_and_units_keep_theirs():
+    cleaned = detached("de Centra voor Werk en Inkomen². Het kost EUR 10 per m² en 5 per km².")
+    assert cleaned.text == "de Centra voor Werk en Inkomen ². Het kost EUR 10 per m² en 5 per km²."
+    assert [(m.number, cleaned.text[m.start:m.end]) for m in cleaned.markers] == [(2, "²")]

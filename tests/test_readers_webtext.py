@@ -429,3 +429,18 @@ def test_the_paper_an_appendix_belongs_to_is_metadata_not_a_citation(tmp_path):
     assert document.facts["metadata"]["Hoort bij"] == "Kamerstuk 26 448, nr. 187"
     assert "26 448" not in document.text
     assert_exact(document)
+
+
+def test_the_party_lists_ending_in_their_side_under_a_vote_count_are_chrome(tmp_path):
+    # tweedekamer.nl: the count, then each side's parties, the side last
+    page = (
+        "Indiener          D.G.M. Ceder (ChristenUnie)\nBesluit           Aangenomen.\n\n"
+        "Stemmingsuitslag\nVoor: 118   Tegen: 32\n"
+        "ChristenUnie, CDA, SP, GroenLinks, PvdA, D66, PVV, Volt, DENK, BBB, JA21, SGP, 50PLUS, BIJ1 voor\n"
+        "VVD, FvD tegen\n\n"
+        "De Kamer, gehoord de beraadslaging, verzoekt de regering de IOAZ te behouden, want zij stemmen voor\n"
+    )
+    document = read_page(tmp_path, page)
+    assert "BIJ1" not in document.text and "FvD" not in document.text
+    assert "verzoekt de regering de IOAZ te behouden, want zij stemmen voor" in " ".join(document.text.split())
+    assert_exact(document)

@@ -7,8 +7,8 @@ the word is no longer the name an extractor knows. This pass inserts a space bef
 
 Real tokens with digits keep theirs; the rules are shapes, not word lists:
 
-* the digits (one or two) follow a run of at least three letters, so ``H2O``, ``CO2``, ``km2``,
-  ``G31`` and ``A2`` stay; longer numbers (``Wajong2010``) and digits before letters (``3e``) are
+* the digits (one or two, plain or superscript: ``Inkomen²``) follow a run of at least three
+  letters, so ``H2O``, ``CO2``, ``km2``, ``m²``, ``G31`` and ``A2`` stay; longer numbers (``Wajong2010``) and digits before letters (``3e``) are
   never markers;
 * the token holds no other digit and is no URL, path or address (``G31-gemeente1`` would be,
   though; one slash between words, ``motie-Schouten/Kerstens1``, is no path);
@@ -26,7 +26,9 @@ from functools import lru_cache
 from kg.readers.contract import CleanedText, FootnoteMarker
 from kg.readers.edits import extend
 
-_GLUED = re.compile(r"(?<=[^\W\d_]{3})(\d{1,2})(?!\d)")
+#: superscript digits, as a PDF's or a page's text layer may keep them ("Inkomen²")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_GLUED = re.compile(r"(?<=[^\W\d_]{3})(\d{1,2}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹])")
 _AFTER = re.compile(r"$|[\s.,;:?!)»”’\"']|[^\W\d_A-Z]{2}")
 _NOT_A_WORD = ("@", "www.", "://", "=", "#", "_", "\\")
 #: one slash between words ("motie-Schouten/Kerstens1", "en/of") is no path; a path has a dot or more slashes
@@ -80,7 +82,7 @@ def detach_glued_markers(cleaned: CleanedText) -> CleanedText:
         while k < len(known) and known[k][0] < match.start():
             previous = max(previous, known[k][1])
             k += 1
-        number = int(match.group())
+        number = int(match.group().translate(_SUPERSCRIPTS))
         if not previous < number <= previous + _MAX_STEP:
             continue
         if _is_glued_marker(text, match.start(), match.end()):
