@@ -61,6 +61,8 @@ _Entry = tuple[str, str]  # (category, concept path)
 _GENERIC: _Entry = ("", "")
 _CONJUNCTIONS = {"en", "of", "en/of"}
 _MIN_TAIL = 3
+#: what may follow a party's name of several words in one hyphenated token ('Leefbaar Nederland-fractie')
+_FRACTIE_HEADS = frozenset({"fractie", "fracties", "fractievoorzitter", "fractieleden"})
 
 
 class _Node:
@@ -124,6 +126,8 @@ class Gazetteer:
         for concept in concepts:
             exact = concept.category in settings.case_sensitive_categories
             for label in concept.labels:
+                if self.party_position.get(label) == concept.path:
+                    continue  # named so only where a party stands (_in_party_position)
                 case_sensitive = exact or label in settings.case_sensitive_labels
                 self._add(nlp, label, (concept.category, concept.path), case_sensitive)
                 if concept.category in settings.variant_categories and not case_sensitive:
@@ -197,6 +201,12 @@ class Gazetteer:
             if variant is not None and (found is None or variant[0] > found[0]):
                 found = variant  # 'Werkgevers Servicepunten' is more than 'Werkgevers'
             offset = doc[words[n][0]].idx
+            fractie = self._party_fractie(words, n)
+            if fractie is not None and (found is None or fractie[0] > found[0]):
+                last, entry, cut = fractie  # 'de Partij voor de Dieren-fractie'
+                part = (offset, doc[words[last][0]].idx + cut)
+                candidates.append((last - n + 1, words[n][0], words[last][0] + 1, [(entry, part)]))
+                continue
             if found is not None:
                 last, entry = found
                 entries = [(entry, None)]
@@ -289,6 +299,28 @@ class Gazetteer:
                 if child is not None:
                     stack.append((child, m + 1))
         return best
+
+    def _party_fractie(self, words: list[tuple[int, str, tuple[str, ...]]], n: int) -> tuple[int, _Entry, int] | None:
+        """A party name of several words whose last word is hyphenated onto ``fractie`` (or
+        ``fracties``, ``fractievoorzitter``): ``Partij voor de Dieren-fractie``, ``Leefbaar
+        Nederland-fractie``, read as one token there. Returns the last word's index, the party and
+        where the name ends in that word (the one-word ``VVD-fractie`` is :meth:`_inside`'s)."""
+        node, m = self.root, n
+        while m < len(words):
+            text = words[m][1]
+            cut = text.find("-")
+            if m > n and cut > 0 and text[cut + 1:].casefold() in _FRACTIE_HEADS:
+                name = text[:cut]
+                for key in (_exact_key(name), _folded_key(name)):
+                    child = node.children.get(key)
+                    if child is not None and child.entry is not None and child.entry[0] == "party":
+                        return m, child.entry, cut
+                return None
+            node = next((node.children[k] for k in words[m][2] if k in node.children), None)
+            if node is None:
+                return None
+            m += 1
+        return None
 
     def _variant(self, words: list[tuple[int, str, tuple[str, ...]]], n: int) -> tuple[int, _Entry] | None:
         """The longest spelling variant of a label starting at word ``n`` (see :func:`number_forms`),

@@ -467,3 +467,12 @@ def test_a_label_in_party_position_names_the_party_and_elsewhere_what_it_names_t
     assert found(doc, "party") == [
         ("AOV", "id/partij/algemeen-ouderen-verbond"), ("AOV-fractie", "id/partij/algemeen-ouderen-verbond")]
     assert [s.text for s in mentions(doc, "law") if s.kb_id_ == "id/wet/aov-bes"] == ["AOV"]
+
+
+def test_a_party_name_of_several_words_hyphenated_onto_fractie_is_the_party(nlp):
+    doc = nlp("De leden van de Partij voor de Dieren-fractie en de Leefbaar Nederland-fractie; het Nederland-beleid.")
+    assert found(doc, "party") == [
+        ("Partij voor de Dieren-fractie", "id/partij/pvdd"), ("Leefbaar Nederland-fractie", "id/partij/leefbaar-nederland")]
+    text = doc.text
+    assert [text[s._.kg["part"][0]:s._.kg["part"][1]] for s in mentions(doc, "party")] == [
+        "Partij voor de Dieren", "Leefbaar Nederland"]

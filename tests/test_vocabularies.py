@@ -112,10 +112,16 @@ def test_law_identifiers_are_bwb_ids_with_their_page():
 def test_labels_point_at_one_concept_only():
     """A label naming two concepts would make the gazetteer's choice arbitrary (checked across categories).
     Labels are compared as the gazetteer matches them: a word with a capital after its first letter as
-    written ('RvS' and 'RVS' are two labels), others ignoring case."""
+    written ('RvS' and 'RVS' are two labels), others ignoring case. A party's label of
+    ``party_position`` is no choice: the gazetteer matches it only where a party stands."""
+    from kg.extractors.vocabulary import load_settings
+
+    by_position = dict(load_settings().party_position)
     owners: dict[str, set[str]] = defaultdict(set)
     for concept in load_vocabulary():
         for label in concept.labels:
+            if by_position.get(label) == concept.path:
+                continue
             words = label.replace("\u2019", "'").split()
             owners[" ".join(w if w[1:] != w[1:].lower() else w.casefold() for w in words)].add(concept.path)
     shared = {label: paths for label, paths in owners.items() if len(paths) > 1}
