@@ -188,6 +188,7 @@ class Gazetteer:
         # (length, start, end, [(entry, part)]): a longer match wins over the matches inside it
         candidates: list[tuple[int, int, int, list[tuple[_Entry, tuple[int, int] | None]]]] = []
         worth_trying: dict[str, bool] = {}  # per distinct word: can a spelling variant start here?
+        any_fractie = "-fractie" in text_of(doc)  # 'Partij voor de Dieren-fractie' (see _party_fractie)
         for n in range(len(words)):
             found = self._longest(words, n)
             text = words[n][1]
@@ -201,7 +202,7 @@ class Gazetteer:
             if variant is not None and (found is None or variant[0] > found[0]):
                 found = variant  # 'Werkgevers Servicepunten' is more than 'Werkgevers'
             offset = doc[words[n][0]].idx
-            fractie = self._party_fractie(words, n)
+            fractie = self._party_fractie(words, n) if any_fractie else None
             if fractie is not None and (found is None or fractie[0] > found[0]):
                 last, entry, cut = fractie  # 'de Partij voor de Dieren-fractie'
                 part = (offset, doc[words[last][0]].idx + cut)
@@ -316,10 +317,13 @@ class Gazetteer:
                     if child is not None and child.entry is not None and child.entry[0] == "party":
                         return m, child.entry, cut
                 return None
-            node = next((node.children[k] for k in words[m][2] if k in node.children), None)
-            if node is None:
+            for key in words[m][2]:
+                child = node.children.get(key)
+                if child is not None:
+                    break
+            else:
                 return None
-            m += 1
+            node, m = child, m + 1
         return None
 
     def _variant(self, words: list[tuple[int, str, tuple[str, ...]]], n: int) -> tuple[int, _Entry] | None:
