@@ -63,6 +63,8 @@ _CONJUNCTIONS = {"en", "of", "en/of"}
 _MIN_TAIL = 3
 #: what may follow a party's name of several words in one hyphenated token ('Leefbaar Nederland-fractie')
 _FRACTIE_HEADS = frozenset({"fractie", "fracties", "fractievoorzitter", "fractieleden"})
+#: a text without it holds none of those tokens (the heads are compared ignoring case)
+_FRACTIE_IN_TEXT = re.compile("-fractie", re.IGNORECASE)
 
 
 class _Node:
@@ -188,7 +190,7 @@ class Gazetteer:
         # (length, start, end, [(entry, part)]): a longer match wins over the matches inside it
         candidates: list[tuple[int, int, int, list[tuple[_Entry, tuple[int, int] | None]]]] = []
         worth_trying: dict[str, bool] = {}  # per distinct word: can a spelling variant start here?
-        any_fractie = "-fractie" in text_of(doc)  # 'Partij voor de Dieren-fractie' (see _party_fractie)
+        any_fractie = _FRACTIE_IN_TEXT.search(text_of(doc)) is not None  # 'Partij voor de Dieren-fractie' (_party_fractie)
         for n in range(len(words)):
             found = self._longest(words, n)
             text = words[n][1]

@@ -476,3 +476,4 @@ def test_a_party_name_of_several_words_hyphenated_onto_fractie_is_the_party(nlp)
     text = doc.text
     assert [text[s._.kg["part"][0]:s._.kg["part"][1]] for s in mentions(doc, "party")] == [
         "Partij voor de Dieren", "Leefbaar Nederland"]
+    assert found(nlp("De Partij voor de Dieren-Fractie."), "party") == [("Partij voor de Dieren-Fractie", "id/partij/pvdd")]
