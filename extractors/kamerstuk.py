@@ -85,7 +85,11 @@ class OwnNumber:
 def normalize(dossier: str, toevoeging: str | None, nr: str | int) -> str:
     """``("34 950", "XV", "2")`` -> ``"34950-XV-2"``; an ``(R2100)`` bill number is not part of the id."""
     number = str(nr).strip()
-    number = str(int(number)) if number.isdigit() else number.upper()
+    glued = re.fullmatch(r"(\d+)([a-h])", number)  # an old Eerste Kamer number such as 242a keeps its letter
+    if glued:
+        number = f"{int(glued[1])}{glued[2]}"
+    else:
+        number = str(int(number)) if number.isdigit() else number.upper()
     return "-".join(part for part in (normalize_dossier(dossier, toevoeging), number) if part)
 
 
@@ -183,8 +187,10 @@ def _grammar() -> _Grammar:
     chamber_names = _words(v["chamber_names"])
     chamber_prefixes = "|".join(map(re.escape, v["chamber_prefixes"]))
 
-    # A number directly followed by three digits is the next dossier ("nr. 5 en 31 234, nr. 6").
-    num = rf"(?:\d{{1,4}}(?!\d)(?![ \u00a0\n]\d{{3}}(?!\d))|{letter}(?![\w]))"
+    # A number directly followed by three digits is the next dossier ("nr. 5 en 31 234, nr. 6"). The
+    # Eerste Kamer numbered its papers until about 2000 as the bill's number plus a small letter
+    # ("27 588, nr. 242a" for the voorlopig verslag, "242b" for the memorie van antwoord).
+    num = rf"(?:\d{{1,4}}(?!\d)(?:[a-h](?![\w]))?(?![ \u00a0\n]\d{{3}}(?!\d))|{letter}(?![\w]))"
     listing = _separators(v["list_separators"])
     sep = r"(?:" + listing + r"|\s*" + _words(v["range_words"]) + r"\s*)"
     num_list = rf"{num}(?:{sep}{num})*"
@@ -288,7 +294,7 @@ def _grammar() -> _Grammar:
             rf"^[ \t]*(?P<d>\d{{1,2}}[ \u00a0]?\d{{3}})(?P<t>(?:[ \t]*[-–][ \t]*|[ \t]+){toev}(?![\w]))?"
             r"(?:[ \t]*\(R\d+\))?(?:[ \t]+(?P<title>\S.*))?$"
         ),
-        header_number=re.compile(r"^[ \t]*Nr\.?[ \t]*(?P<n>\d{1,4}|[A-Z]{1,2})(?![\w])[ \t]+(?P<rest>[A-Z]{2,}\b.*)$"),
+        header_number=re.compile(r"^[ \t]*Nr\.?[ \t]*(?P<n>\d{1,4}[a-h]?|[A-Z]{1,2})(?![\w])[ \t]+(?P<rest>[A-Z]{2,}\b.*)$"),
     )
 
 

@@ -64,6 +64,21 @@ def test_citation_shapes(text, expected):
     assert ids(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("het voorlopig verslag (27 588, nr. 242a). Wij", ["27588-242a"]),
+        ("Voorlopig verslag (24787, nr. 59a) en memorie van antwoord (nr. 59b).", ["24787-59a", "24787-59b"]),
+        ("Kamerstukken I 1999/2000, 26 448, nrs. 5a en 6", ["26448-5a", "26448-6"]),
+        ("nr. 5en verder", []),  # a word glued to a number is no letter
+    ],
+)
+def test_an_old_eerste_kamer_number_keeps_its_small_letter(text, expected):
+    """Until about 2000 the Eerste Kamer numbered its papers as the bill's number plus a letter: 242a is
+    another paper than 242."""
+    assert ids(text) == expected
+
+
 def test_eerste_kamer_letter_needs_eerste_kamer_context():
     assert ids("31 234, J") == []
     assert ids("31 234, J", eerste_kamer=True) == ["31234-J"]
