@@ -29,7 +29,7 @@ from kg.extractors import base
 from kg.extractors import kamerstuk as kst
 from kg.extractors import names as nameparts
 
-_KAMERSTUK_ID = re.compile(r"\d{4,5}(?:-[A-Z0-9]{1,6})?-(?:\d{1,4}|[A-Z]{1,2})")
+_KAMERSTUK_ID = re.compile(r"\d{4,5}(?:-[A-Z0-9]{1,6})?-(?:\d{1,4}[a-h]?|[A-Z]{1,2})")
 
 
 @lru_cache(maxsize=1)
@@ -432,8 +432,9 @@ def _without_cum_suis(names_text: str) -> tuple[str, bool]:
     return stripped, stripped != names_text.strip()
 
 
-def _motion_document(doc: Doc, own_key: str) -> None:
-    """Type, submitters and a header mention for a document that is itself a motion."""
+def _motion_document(doc: Doc, own_key: str) -> set[tuple] | None:
+    """Type, submitters and a header mention for a document that is itself a motion; the submitter
+    groups (see :func:`_group`) that name it, None when the document is no motion."""
     p = _patterns()
     v = vocabulary()
     text = base.text_of(doc)
@@ -451,7 +452,7 @@ def _motion_document(doc: Doc, own_key: str) -> None:
         cum_suis = False
         body = p.body.search(head[:300])
         if not body or not p.proposed_on.search(head[: body.start()]):
-            return
+            return None
         start, end, written = body.start(), body.end(), []
     signed = _signatures(text)
     if signed and (not written or {n.lower() for n in written} <= {n.lower() for n in signed}):
@@ -463,12 +464,15 @@ def _motion_document(doc: Doc, own_key: str) -> None:
     if submitters:
         facts["submitters"] = submitters
     number = header["n"] if header and header["n"] else own_key.rpartition("-")[2]
+    # 'MOTIE VAN HET LID PALLAND C.S.' signed by eleven: the motie-Palland c.s., as the Kamer names it
+    label = motion_label(written, True) if cum_suis and written else motion_label(submitters)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None:
         base.add_mention(
             doc, "motion", span, key=own_key, submitters=submitters, parties=[],
-            label=motion_label(submitters, cum_suis and submitters == written), dossier=own_key.rpartition("-")[0], number=number or "",
+            label=label, dossier=own_key.rpartition("-")[0], number=number or "",
         )
+    return {_group(_Found(0, 0, written, cum_suis)), _group(_Found(0, 0, submitters))}
 
 
 # --- the component -------------------------------------------------------------------------------
@@ -491,7 +495,7 @@ def _annotate(doc: Doc) -> None:
     text = base.text_of(doc)
     p = _patterns()
     own_key = _own_key(doc)
-    _motion_document(doc, own_key)
+    own_groups = _motion_document(doc, own_key)
     kamerstuk = sorted(base.mentions(doc, "kamerstuk"), key=lambda s: s.start_char)
     debates = list(p.debate.finditer(text))
     context = _Context(
@@ -510,6 +514,8 @@ def _annotate(doc: Doc) -> None:
             item.keys.setdefault(number, context.number_id(number, item.start))
         if not item.numbers and not item.keys.get(""):
             item.keys[""] = context.reference_after(item.end) or context.footnote_id(item.end, _scope_end(doc, item))
+        if own_key and own_groups and item.names and not item.numbers and not item.keys.get("") and _group(item) in own_groups:
+            item.keys[""] = own_key  # a motion page's title or header line names the page's own motion
     _share_keys(found)
     for item in sorted(found, key=lambda f: f.start):
         _write(doc, item)

@@ -360,3 +360,19 @@ def test_header_names_end_at_cum_suis_and_signatures_may_follow_footnotes(nlp):
         "1 Kamerstukken I 2015/16, 34 304, C.\n Van Dijk-de Vries\nSchalk-Ünal\n"
     )
     assert base.document_facts(run(nlp, text))["submitters"] == ["Van Dijk-de Vries", "Schalk-Ünal"]
+
+
+def test_a_motion_page_names_its_own_motion_once_as_the_kamer_does(nlp):
+    """The page title 'Motie van het lid Palland c.s. …' above the 'MOTIE VAN HET LID PALLAND C.S.'
+    header, signed by three: one motion, the document's own, labelled motie-Palland c.s."""
+    text = (
+        "Motie van het lid Palland c.s. over een vrijlating voor deeltijdwerk\n\n"
+        "Nr. 48 MOTIE VAN HET LID PALLAND C.S.\nVoorgesteld 18 november 2021\nDe Kamer,\n"
+        "gehoord de beraadslaging,\nverzoekt de regering iets te doen,\nen gaat over tot de orde van de dag.\n"
+        "Palland\nVan Kent\nÖztürk\n"
+    )
+    doc = run(nlp, text, ["Tweede Kamer, vergaderjaar 2021–2022, 35 925 XV, nr. 48 1"])
+    assert base.document_facts(doc)["submitters"] == ["Palland", "Van Kent", "Öztürk"]
+    found = base.mentions(doc, "motion")
+    assert {s.kb_id_ for s in found} == {"35925-XV-48"}
+    assert {base.span_attrs(s)["label"] for s in found} == {"motie-Palland c.s."}

@@ -99,6 +99,19 @@ def test_a_reference_standing_alone_in_the_first_part_is_the_own_number(tmp_path
     assert "Kamerstukken II 2020/21, 35 570 XV, nr. 12" in document.text  # stays; never read as a citation
 
 
+def test_the_number_in_a_pages_subtitle_bar_is_the_own_number(tmp_path):
+    """tweedekamer.nl prints kind, number and topic in one bar: chrome, but its number is the page's."""
+    page = (
+        "Home > Kamerstukken > Moties > Motie van het lid Jansen over werk\n\n"
+        "Motie  |  24515-713  |  Armoede- en schuldenbeleid\n\nIndiener          D.G.M. Jansen (CDA)\n\n"
+        "De Kamer, gehoord de beraadslaging, verwijzend naar Kamerstuk 24 515, nr. 690, verzoekt de regering iets.\n"
+    )
+    document = read_page(tmp_path, page)
+    assert document.facts["identifiers"] == ["24515-713"]
+    assert "24515-713" not in document.text
+    assert_exact(document)
+
+
 def test_a_list_of_related_documents_is_neither_the_own_number_nor_citations(tmp_path):
     page = (
         "Kamerstuk 33801, nr. 12\n\nGerelateerde documenten\nKamerstuk 33801, nr. 2 (Voorstel van wet)\n"

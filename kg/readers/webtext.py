@@ -108,8 +108,8 @@ def shapes() -> _Shapes:
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|\b[\w-]+(?:\.[\w-]+)*\.(?:nl|org|eu|com)/[^\s<>\"']*")
 _SLUG = re.compile(r"\b(?:(kst)-(\d{4,6}(?:-[A-Za-z0-9]{1,8})*?-[A-Za-z0-9]{1,4})|(a?h-(?:tk|ek)-\d{8}-\d{1,5}))(?=$|[.?#/&\s)])")
 #: A field's whole value written as kg's own id form, as openkamer.org prints it (``30012-142``, ``34550-XV-3``).
-_BARE_ID = re.compile(r"\s*(\d{4,6})-(?:([A-Z]{1,6})-)?(\d{1,4}|[A-Z]{1,2})\s*")
-_KST = re.compile(r"\bKST[-\s]?(\d{4,6})(?:[-\s]+([A-Z]{1,6}|\(R\d{3,4}\)))?[-\s]+(?:nr\.?\s*)?(\d{1,4}|[A-Z]{1,2})\b")
+_BARE_ID = re.compile(r"\s*(\d{4,6})-(?:([A-Z]{1,6})-)?(\d{1,4}[a-h]?|[A-Z]{1,2})\s*")
+_KST = re.compile(r"\bKST[-\s]?(\d{4,6})(?:[-\s]+([A-Z]{1,6}|\(R\d{3,4}\)))?[-\s]+(?:nr\.?\s*)?(\d{1,4}[a-h]?|[A-Z]{1,2})\b")
 _PARTY = re.compile(r"[A-Z0-9][\w’'&+-]*(?:[\s-][\w’'&+-]+){0,4}")
 #: How party names are written when they stand alone: capitals (VVD, D66, JA21) or inner capitals (PvdA, GroenLinks-PvdA).
 _PARTY_ABBREVIATION = re.compile(r"[A-Z0-9][A-Z0-9&+-]{1,9}|[A-Z][a-z]+[A-Z][\w-]*")
@@ -422,6 +422,20 @@ def _is_menu(line: str, s: _Shapes) -> bool:
     return len(items) >= 5 and 2 * chrome > len(items) and all(_MENU_ITEM.fullmatch(item) and len(item.split()) <= 4 for item in items)
 
 
+def _own_number_cell(found: _Collector, line: str) -> None:
+    """A page's subtitle bar names its kind, own number and topic in cells ("Motie | 24515-713 |
+    Armoede- en schuldenbeleid" on tweedekamer.nl): a cell that is nothing but a Kamerstuk id is the
+    document's own number, though the line is chrome."""
+    from kg.extractors.kamerstuk import normalize
+
+    for cell in re.split(r"[|›>]", line):
+        if bare := _BARE_ID.fullmatch(cell):
+            identifier = normalize(bare[1], bare[2] or "", bare[3])
+            ids = found.facts.setdefault("identifiers", [])
+            if identifier not in ids:
+                ids.append(identifier)
+
+
 def _mask_link_list(found: _Collector, text: str, lines: list[tuple[int, int]], k: int, max_chars: int) -> int:
     """Mask the lines of a link list from line ``k`` up to a blank line (or a line too long to be a
     link); the index of the first line after it."""
@@ -484,6 +498,8 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
             found.masks.append((start, end))
             found.chrome += 1
             after_chrome = True
+            if own_number and start < s.own_number_chars:
+                _own_number_cell(found, line)
             continue
         after_chrome = False
         if in_head and folded in s.page_titles:
