@@ -146,9 +146,11 @@ def _given_matches(person: RegisterPerson, given: str) -> bool:
 
 
 def _initials_match(person: RegisterPerson, initials: str) -> bool:
-    """'J.J.' fits 'J.J.'; 'J.' fits 'J.J.' (a document may print only the first); 'G.' does not fit 'J.J.'."""
-    known = person.initials or (person.given_name[:1] + "." if person.given_name else "")
-    return bool(known) and known.casefold().startswith(initials.casefold())
+    """'J.J.' fits 'J.J.'; 'J.' fits 'J.J.' (a document may print only the first) and 'B.C.' fits 'B.' (the
+    register may know only the first); 'G.' does not fit 'J.J.'."""
+    known = (person.initials or (person.given_name[:1] + "." if person.given_name else "")).casefold()
+    written = initials.casefold()
+    return bool(known) and (known.startswith(written) or written.startswith(known))
 
 
 def resolve(

@@ -30,10 +30,14 @@ NLP = spacy.blank("nl")
 NLP.add_pipe("sentencizer")
 
 
-def quads_of(raw: str, people: list[tuple[str, dict]], date: str | None = "2019-06-01", cited: list[str] = ()) -> Store:
-    """The graph of a one-document build of ``raw`` with a person mention for each (name, attrs)."""
+def quads_of(raw: str, people: list[tuple[str, dict]], date: str | None = "2019-06-01", cited: list[str] = (),
+             reader_persons: list[dict] = ()) -> Store:
+    """The graph of a one-document build of ``raw`` with a person mention for each (name, attrs) and
+    the persons a reader found in a metadata block."""
     cleaned = clean(raw)
     doc = NLP(cleaned.text)
+    if reader_persons:
+        doc._.kg_reader_facts = {"persons": list(reader_persons)}
     for name, attrs in people:
         start = doc.text.index(name)
         add_mention(doc, "person", doc.char_span(start, start + len(name), alignment_mode="expand"), "", name=name, **attrs)
@@ -86,6 +90,23 @@ def test_a_surname_alone_takes_the_fuller_name_of_its_document():
     raw = "Het lid Jasper van Dijk (SP) vraagt. Van Dijk vraagt nog eens.\n"
     store = quads_of(raw, [("Jasper van Dijk", {"party": "id/partij/sp", "role": "Kamerlid"}), ("Van Dijk", {})])
     assert set(mentioned(store)) == {"id/persoon/jasper-van-dijk-1971"}
+
+
+def test_a_surname_alone_takes_the_fuller_name_of_the_pages_metadata_block():
+    """'Indiener D.G.M. Ceder (ChristenUnie)' above the motion; 'Ceder' signs it: one person."""
+    raw = "Indiener D.G.M. Ceder (ChristenUnie)\n\nDe Kamer verzoekt de regering iets.\nCeder\n"
+    start = raw.index("D.G.M.")
+    store = quads_of(raw, [("Ceder", {})], date="2023-07-04",
+                     reader_persons=[{"name": "D.G.M. Ceder", "party": "ChristenUnie", "role": "indiener",
+                                      "start": start, "end": start + len("D.G.M. Ceder")}])
+    assert set(mentioned(store)) == {"id/persoon/d-g-m-ceder--christenunie"}
+
+
+def test_initials_fuller_than_the_registers_still_fit():
+    """The register knows Bart van Kent as 'B.'; a page prints 'B.C. van Kent (SP)'."""
+    raw = "Medeindiener B.C. van Kent (SP)\n"
+    store = quads_of(raw, [("B.C. van Kent", {"party": "id/partij/sp", "role": "Kamerlid"})], date="2018-06-01")
+    assert set(mentioned(store)) == {"id/persoon/bart-van-kent-1983"}
 
 
 def test_a_register_person_is_resolved_from_a_surname_only_mention():

@@ -84,10 +84,17 @@ class _Seen:
 
 def _in_document(g: DocumentGraph, family: str) -> _Seen:
     if g.people is None:
-        from kg.extractors.base import mentions, span_attrs
+        from kg.extractors.base import mentions, reader_facts, span_attrs
+        from kg.rdf.labels import party_paths
 
         written = [(span_attrs(s).get("name") or s.text, span_attrs(s).get("party")) for s in mentions(g.doc, "person")]
         written += [(n, None) for n in [g.facts.get("questioner"), *(g.facts.get("submitters") or [])]]
+        # 'Indiener D.G.M. Ceder (ChristenUnie)' in a page's metadata block is the 'Ceder' who signs below it
+        written += [
+            (found.get("name"), party_paths().get(str(found.get("party") or "").casefold()))
+            for found in reader_facts(g.doc).get("persons") or []
+            if isinstance(found, dict)
+        ]
         g.people = {}
         for name, party in written:
             if not isinstance(name, str) or not name.strip():
