@@ -247,8 +247,13 @@ def number_forms(word: str) -> set[str]:
 
 
 def has_variants(label: str) -> bool:
-    """Abbreviations and proper names with inner capitals keep their exact form."""
-    return not any(_has_inner_capital(word) for word in label.split())
+    """Abbreviations, proper names with inner capitals and codes of letters and digits ('G40') keep
+    their exact form."""
+    return not any(_has_inner_capital(word) or _is_code(word) for word in label.split())
+
+
+def _is_code(word: str) -> bool:
+    return any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
 
 
 def number_variants(label: str) -> list[str]:

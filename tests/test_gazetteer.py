@@ -477,3 +477,16 @@ def test_a_party_name_of_several_words_hyphenated_onto_fractie_is_the_party(nlp)
     assert [text[s._.kg["part"][0]:s._.kg["part"][1]] for s in mentions(doc, "party")] == [
         "Partij voor de Dieren", "Leefbaar Nederland"]
     assert found(nlp("De Partij voor de Dieren-Fractie."), "party") == [("Partij voor de Dieren-Fractie", "id/partij/pvdd")]
+
+
+def test_a_code_of_letters_and_digits_keeps_its_exact_form(nlp):
+    """'G40' has no plural 'G40en': 'G40 en de G4' names the two networks, without the 'en'."""
+    assert found(nlp("In de G40 en de G4 werken gemeenten samen."), "organisation")[:2] == [
+        ("G40", "id/organisatie/g40"), ("G4", "id/organisatie/g4"),
+    ]
+
+
+def test_sanctions_of_handhaving_are_instruments_and_a_warning_only_in_its_field(nlp):
+    assert keys(nlp("Bij schending van de inlichtingenplicht volgt een waarschuwing of een boete."), "instrument") >= {
+        "id/instrument/waarschuwing", "id/instrument/bestuurlijke-boete"}
+    assert "id/instrument/waarschuwing" not in keys(nlp("Het KNMI gaf een waarschuwing voor storm."), "instrument")
