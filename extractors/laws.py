@@ -96,7 +96,8 @@ class LawNames:
         instrument_at = {s.start: s for s in mentions(doc, "instrument")}
         # past the first word of a programme's or body's name ('programma Participatiewet in balans')
         within_name = {i for c in _INNER_CATEGORIES for s in mentions(doc, c) for i in range(s.start + 1, s.end)}
-        context = _Context(doc, words, law_at, in_law, named, self.v, instrument_at, within_name)
+        org_at = {s.start: s for s in mentions(doc, "organisation")}
+        context = _Context(doc, words, law_at, in_law, named, self.v, instrument_at, within_name, org_at)
         found: list[_Found] = []
         for n, token in enumerate(words):
             if token.i in in_law or (found and token.i < found[-1].end):
@@ -151,6 +152,8 @@ class _Context:
     #: words inside an instrument's or organisation's name after its first: a law compound there is
     #: part of the name, not a mention of its own (the longest-match rule of the gazetteer)
     within_name: set[int] = field(default_factory=set)
+    #: organisations by their first token: a title may end in the body it is about
+    org_at: dict[int, Span] = field(default_factory=dict)
     #: ``words``' lower-cased texts, read once: the proposal cues are tried at every word.
     lowers: list[str] = field(init=False)
 
@@ -259,8 +262,22 @@ class _Context:
             ):
                 m += 1
                 continue
+            if count >= 2 and end == m:
+                end = self._body_ending_title(m, end)
             break
         return self._found(n, end)
+
+    def _body_ending_title(self, m: int, end: int) -> int:
+        """``Wet elektronische dienstverlening UWV``, ``Wet openbaarmaking uitkomsten onderzoek
+        Arbeidsinspectie``: a body right after the title's words ends the title where the clause ends
+        with it (punctuation or a line's end follows); ``de Wet werk en bijstand UWV heeft`` it does not."""
+        body = self.org_at.get(self.words[m].i)
+        if body is None:
+            return end
+        after = self._end_index(body)
+        if after < len(self.words) and not self.broken(after - 1, after) and self.words[after].text[:1].isalnum():
+            return end
+        return after
 
     def _nickname(self, n: int, m: int) -> _Found | None:
         """``Wet Pemba``, ``Wet Walvis``, ``Wet Linschoten``: a law called by one capitalised word,

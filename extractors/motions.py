@@ -85,7 +85,13 @@ def _patterns() -> _Patterns:
     # a capitalised word whose hyphen goes on in lower case is a compound, not a name ('moties
     # Re-integratie' in a title), unless a tussenvoegsel follows ('Wiersma-de Boer')
     cap = rf"{nameparts.CAPITALISED}(?![\w])(?!-(?!{tv}\s)[{nameparts.LOWER}])"
-    name = rf"(?:(?:[{nameparts.UPPER}]\.\s?){{1,4}}\s*)?(?:{tv}\s+)*{cap}(?:-(?:{tv}\s+)*{cap})*(?:[ \t]+(?:{tv}[ \t]+)+{cap}(?:-{cap})*)?"
+    # 'Jasper van\nDijk' across a line break; a second capitalised word ('Koşer Kaya', 'Bruins Slot')
+    # stays only where the register knows the two as one surname (split_names)
+    gap = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+    name = (
+        rf"(?:(?:[{nameparts.UPPER}]\.\s?){{1,4}}\s*)?(?:{tv}\s+)*{cap}(?:-(?:{tv}\s+)*{cap})*"
+        rf"(?:{gap}(?:{tv}{gap})+{cap}(?:-{cap})*)?(?:[ \t]+{cap})?"
+    )
     names = rf"(?P<names>{name}(?:\s*(?:,|/|\s+en\s)\s*{name})*)"
     member = _words(v["member_words"])
     cs = r"(?P<cs>\s+(?:" + "|".join(re.escape(c) for c in sorted(v["cum_suis"], key=len, reverse=True)) + r")(?![^\W\d]))?"
@@ -163,11 +169,23 @@ def split_names(text: str) -> list[str]:
     """``Van Hijum en Spekman`` / ``De Kort/Pouw-Verweij`` -> names, stopping at the first non-name."""
     out = []
     for part in _patterns().name_split.split(text):
-        part = clean_name(part)
+        part = _one_surname(clean_name(part))
         if not part or not _valid_name(part):
             break
         out.append(part)
     return out
+
+
+def _one_surname(name: str) -> str:
+    """``Koşer Kaya``, a surname of two capitalised words the register knows, stays whole; of two
+    other capitalised words only the first is the name (``Jansen Vandaag``)."""
+    words = name.split()
+    pieces = re.split(r"[\s\-]+", name)  # 'Terpstra-de Groot': a tussenvoegsel after the hyphen joins them
+    if len(words) != 2 or any(p.casefold() in nameparts.tussenvoegsel_words() for p in pieces) or words[0].endswith("."):
+        return name
+    from kg.register import persons_named
+
+    return name if persons_named(name) else words[0]
 
 
 def motion_label(names: list[str], cum_suis: bool = False) -> str:

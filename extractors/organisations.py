@@ -59,6 +59,7 @@ class _Patterns:
     kind: re.Pattern
     named_kind: re.Pattern
     committee: re.Pattern
+    legal_form: re.Pattern
     apposition: re.Pattern
     name_before: re.Pattern
     list_tail: re.Pattern
@@ -83,6 +84,7 @@ def _patterns() -> _Patterns:
         # 'Vereniging van Wsw-Cliëntenraden': connectors may come between a capitalised kind word and the name
         named_kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['named_kinds']))}))(?P<connectors>(?:[ \t]+(?:{connector}))*)[ \t]+{name}"),
         committee=re.compile(rf"(?P<kind>(?i:{_words(data['committee_prefixes']['words'])}))-{name}"),
+        legal_form=re.compile(rf"(?<![\w-]){name}[ \t]+(?P<form>{_words(data['legal_forms']['words'])})(?!\w|\.\w)"),
         apposition=re.compile(rf",[ \t]+(?:het|een|de)[ \t]+(?P<kind>(?i:{_words(_entries(data['appositions']))}))(?![\w-])"),
         name_before=re.compile(rf"(?<![\w-])(?P<name>{cap}(?:-{cap})*(?:[ \t]+{cap}(?:-{cap})*)*)$"),
         list_tail=re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+){town}"),
@@ -152,9 +154,13 @@ class _Finder:
         for match in self._at(pat.municipality, municipality_words):
             if not self._name_ok(match):
                 continue
-            end = _register_end(self.text, match.start("name")) or match.end()
+            registered = _register_end(self.text, match.start("name"))
+            plural = match.group("kind").casefold() in data["municipality_words"]["plural"]
+            if plural and registered is None:
+                continue
+            end = registered or match.end()
             self._add(match.start(), end, f"{label} {self._clean(self.text[match.start('name'):end])}", group, match.start())
-            if match.group("kind").casefold() not in data["municipality_words"]["plural"]:
+            if not plural:
                 continue
             while (tail := pat.list_tail.match(self.text, end)) and self._name_ok(tail, "town"):
                 town_end = _register_end(self.text, tail.start("town")) or tail.end()
@@ -172,6 +178,11 @@ class _Finder:
                 kind = " ".join(match.group("kind").casefold().split())
                 written = self._clean(match.group(0))
                 self._add(match.start(), match.end(), written[:1].upper() + written[1:], pat.named_kinds.get(kind), match.start())
+        for form in data["legal_forms"]["words"]:
+            if form in self.text:
+                for match in pat.legal_form.finditer(self.text):
+                    self._legal_form(match)
+                break
         if ", " in self.text:
             for match in pat.apposition.finditer(self.text):
                 self._apposition(match)
@@ -196,6 +207,17 @@ class _Finder:
             return
         kind = " ".join(match.group("kind").casefold().split())
         self._add(start, end, " ".join(w for _, _, w in words), self.pat.appositions.get(kind), match.start())
+
+    def _legal_form(self, match: re.Match) -> None:
+        """'Werkpad Reïntegratie BV': the name and its form, without a sentence's first word ('En')."""
+        if not self._name_ok(match):
+            return
+        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", match.group("name"))]
+        while words and words[0][1] in self.pat.not_names:
+            words.pop(0)
+        if words:
+            start = match.start("name") + words[0][0]
+            self._add(start, match.end(), self._clean(self.text[start:match.end()]), None, start)
 
     @staticmethod
     def _clean(name: str) -> str:

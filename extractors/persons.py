@@ -146,14 +146,16 @@ def _patterns() -> _Patterns:
     given_in_parens = rf"(?:\({cap}\)[ \t]+)?"
     initials_joined = rf"(?:(?:{nameparts.DIGRAPH_INITIALS}|[{_UP}])\.)+"
 
-    def name(first_tv: str) -> str:
+    def name(first_tv: str, given_gap: str = r"[ \t]+") -> str:
         return (
             rf"(?:{initials}[ \t]*{given_in_parens}(?:(?:{tv_any}){_WS})?{core}"
-            rf"|{cap}[ \t]+(?:(?:{tv_low}){_WS})?{core}"
+            rf"|{cap}{given_gap}(?:(?:{tv_low}){_WS})?{core}"
             rf"|(?:(?:{first_tv}){_WS})?{core}){end}"
         )
 
     strict, loose = name(tv_up), name(tv_any)
+    # inside a comma-separated list a line may wrap between a first name and its surname ('Jimmy\nDijk')
+    listed = name(tv_any, _WS)
     roles = _entries(data["roles"])
     members = [w for w in roles if w.split()[-1] in data["bare_member_words"]["words"]]
     role_words = [w for w in roles if w not in members]
@@ -256,7 +258,7 @@ def _patterns() -> _Patterns:
             rf"(?i:{_alternation(attendance['list_start'])})[ \t]*:\s*"
             rf"|(?<![\w-])(?i:{_alternation(attendance['opening'])})[ \t]*:[ \t]*(?i:{_alternation(attendance['members'])})[ \t]+"
         ),
-        listed_name=re.compile(rf"{titled}(?P<name>{loose})"),
+        listed_name=re.compile(rf"{titled}(?P<name>{listed})"),
         # ', voorzitter van X' or '(voorzitter)' (the regex module lets both alternatives name their groups alike)
         listed_role=re.compile(rf"[ \t]*,\s*(?P<cue>(?i:{role_alt_all}))(?![\w-])(?P<rest>[^,.;:()\n]*)"
                                rf"|[ \t]*\((?P<cue>(?i:{role_alt_all}))\)(?P<rest>)"),

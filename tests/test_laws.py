@@ -136,3 +136,19 @@ def test_a_title_ending_in_en_enkele_andere_wetten_is_the_law_its_short_form_nam
     assert ("Wet maatregelen Wet werk en bijstand", key, "Wet maatregelen Wet werk en bijstand") in laws(
         nlp("De Wet maatregelen Wet werk en bijstand en andere regels gelden.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("van diensten door het UWV (Wet elektronische dienstverlening UWV) ontvangen", "Wet elektronische dienstverlening UWV"),
+        ("op grond van de Wet openbaarmaking uitkomsten onderzoek Arbeidsinspectie.", "Wet openbaarmaking uitkomsten onderzoek Arbeidsinspectie"),
+    ],
+)
+def test_a_title_may_end_in_the_body_it_is_about(nlp, text, title):
+    assert title in [name for _, _, name in laws(nlp(text))]
+
+
+def test_a_body_after_a_title_in_the_same_clause_is_not_part_of_it(nlp):
+    found = laws(nlp("Sinds de Wet aanscherping handhaving UWV heeft meer taken."))
+    assert [name for _, _, name in found if name] == ["Wet aanscherping handhaving"]

@@ -376,3 +376,19 @@ def test_a_motion_page_names_its_own_motion_once_as_the_kamer_does(nlp):
     found = base.mentions(doc, "motion")
     assert {s.kb_id_ for s in found} == {"35925-XV-48"}
     assert {base.span_attrs(s)["label"] for s in found} == {"motie-Palland c.s."}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "key"),
+    [
+        # a surname of two capitalised words, as the register knows it
+        ("Zie de motie-Koşer Kaya c.s. (Kamerstuk 32 500 XV, nr. 34), die vraagt.", "motie-Koşer Kaya c.s.", "32500-XV-34"),
+        # a first name and its surname wrapped over a line
+        ("zoals de motie-Jasper van\nDijk/Renkema verzoekt.", "motie-Jasper van Dijk/Renkema", ""),
+        # two capitalised words the register does not know as one surname
+        ("Want de motie-Jansen Vandaag is aangenomen.", "motie-Jansen", ""),
+    ],
+)
+def test_names_of_more_than_one_word_after_motie(nlp, text, label, key):
+    [(_, found_key, attrs)] = motions(nlp, text)
+    assert (attrs["label"], found_key) == (label, key)

@@ -122,3 +122,22 @@ def test_a_region_named_after_the_rijk_is_not_the_rijk(nlp):
     doc = nlp("Werkbedrijf Rijk van Nijmegen plaatst mensen; het Rijk betaalt.")
     assert [s.text for s in mentions(doc, "organisation") if s.kb_id_ == "id/organisatie/rijksoverheid"] == ["Rijk"]
     assert [s.start_char for s in mentions(doc, "organisation") if s.text == "Rijk"] == [50]
+
+
+def test_a_company_is_named_with_its_legal_form(nlp):
+    found = organisations(nlp, "Het contract ging naar Werkpad Reïntegratie BV. En Groenwerk Oost B.V. en Soweco NV volgen.")
+    assert [name for _, _, name, _ in found] == ["Werkpad Reïntegratie BV", "Groenwerk Oost B.V.", "Soweco NV"]
+
+
+def test_a_sociale_dienst_is_named_with_its_kind(nlp):
+    found = organisations(nlp, "De directeur van de Sociale Dienst Drechtsteden en de ISD Bollenstreek spraken.")
+    assert [(name, group) for _, _, name, group in found] == [
+        ("Sociale Dienst Drechtsteden", "id/organisatie/sociale-dienst"),
+        ("ISD Bollenstreek", "id/organisatie/sociale-dienst"),
+    ]
+
+
+def test_after_the_plural_gemeenten_a_name_must_be_a_municipality(nlp):
+    """'gemeenten Suwinet-Inkijk gebruiken': the verb's object, no municipality."""
+    found = organisations(nlp, "Wij willen dat gemeenten Suwinet-Inkijk gebruiken, zoals de gemeenten Venlo en Zaanstad.")
+    assert [name for _, _, name, _ in found if name] == ["gemeente Venlo", "gemeente Zaanstad"]

@@ -112,6 +112,16 @@ def test_the_number_in_a_pages_subtitle_bar_is_the_own_number(tmp_path):
     assert_exact(document)
 
 
+def test_the_chair_in_a_handelingen_metadata_block_is_a_person(tmp_path):
+    page = (
+        "U bent hier: Home > Parlementaire documenten > Handelingen\n\n"
+        "Metagegevens\nVergaderjaar     2004-2005\nDatum            9 juni 2005\nVoorzitter       Weisglas\n"
+        "Sprekers         Bruls (CDA), Kant (SP)\n\nDe voorzitter: Ik open de vergadering.\n"
+    )
+    document = read_page(tmp_path, page)
+    assert [(p["name"], p["role"]) for p in document.facts["persons"]] == [("Weisglas", "voorzitter")]
+
+
 def test_a_list_of_related_documents_is_neither_the_own_number_nor_citations(tmp_path):
     page = (
         "Kamerstuk 33801, nr. 12\n\nGerelateerde documenten\nKamerstuk 33801, nr. 2 (Voorstel van wet)\n"

@@ -42,6 +42,9 @@ class _Field:
     label: str  # the key as the data file writes it
     role: str | None = None
     event: str | None = None
+    #: read only inside a metadata block or a column of fields: 'Voorzitter: Blok' heads the text of a
+    #: PDF's verslag too, where it is prose for the person extractor and no sign of a web page
+    block_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def shapes() -> _Shapes:
     fields: dict[str, _Field] = {}
     for entry in data["fields"]:
         for key in entry["keys"]:
-            fields[_fold(key)] = _Field(entry["fact"], key, entry.get("role"), entry.get("event"))
+            fields[_fold(key)] = _Field(entry["fact"], key, entry.get("role"), entry.get("event"), entry.get("block_only", False))
     keys = sorted(fields, key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(re.escape(word) for word in key.split()) for key in keys)
     key_line = re.compile(rf"(?P<key>{alternatives})(?P<sep>\s*:\s*|\s+|\s*$)(?P<value>.*)", re.IGNORECASE)
@@ -597,6 +600,8 @@ def _field_at(found: _Collector, lines: list[tuple[int, int]], k: int, near: boo
                 return k + 1
         return 0
     field = s.fields[_fold(match["key"])]
+    if field.block_only and not in_block:
+        return 0
     value, sep = match["value"], match["sep"]
     if value.strip():
         if not _explicit(sep) and field.fact not in _TYPED and not in_block:
