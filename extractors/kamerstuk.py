@@ -193,7 +193,9 @@ def _grammar() -> _Grammar:
     num = rf"(?:\d{{1,4}}(?!\d)(?:[a-h](?![\w]))?(?![ \u00a0\n]\d{{3}}(?!\d))|{letter}(?![\w]))"
     listing = _separators(v["list_separators"])
     sep = r"(?:" + listing + r"|\s*" + _words(v["range_words"]) + r"\s*)"
-    num_list = rf"{num}(?:{sep}{num})*"
+    # 'nr. 1205 en nr. 1237': the number word may come again after a separator
+    again = rf"(?:{nr_words}\s*)?"
+    num_list = rf"{num}(?:{sep}{again}{num})*"
     dossier_full = (
         rf"{_DOSSIER}(?:(?:\s?[-–]\s?|\s+){toev}(?![\w])|[-–]\d{{1,2}}(?=\s*(?:,\s*)?(?:{nr_words}|{letter_words})))?"
         r"(?:\s*\(\s*R\s?\d{3,4}\s*\))?"
@@ -287,7 +289,7 @@ def _grammar() -> _Grammar:
             rf"(?P<d>{_DOSSIER})(?P<t>(?:(?:\s?[-–]\s?|\s+){toev}(?![\w])|[-–]\d{{1,2}})?(?:\s*\(\s*R\s?\d{{3,4}}\s*\))?)"
         ),
         number=re.compile(num),
-        list_part=re.compile(rf"(?P<sep>{sep})?(?P<num>{num})"),
+        list_part=re.compile(rf"(?P<sep>{sep})?{again}(?P<num>{num})"),
         not_before=re.compile(not_before),
         own_cue=re.compile(r"(?:" + "|".join(re.escape(c) for c in v["own_reference_cues"]) + r")[\s:,]*$"),
         header_dossier=re.compile(

@@ -265,7 +265,21 @@ class _Context:
             if count >= 2 and end == m:
                 end = self._body_ending_title(m, end)
             break
+        if count >= 3 and end == m and self._participle(end - 1):
+            end -= 1  # '... in het wetsvoorstel Wet breed offensief verruimd, maar ...'
         return self._found(n, end)
+
+    def _participle(self, k: int) -> bool:
+        """Word ``k`` is a past participle closing the clause ('verruimd', 'samengevoegd', 'ingevoerd'
+        before a comma or full stop): the sentence's verb, not the title's last word."""
+        after = self._word(k + 1)
+        if after is not None and not self.broken(k, k + 1) and after.text[:1].isalnum():
+            return False
+        lower = self.words[k].lower_
+        if lower.endswith(tuple(self.v["noun_endings"])):
+            return False
+        particles = "|".join(self.v["verb_particles"])
+        return bool(re.fullmatch(rf"(?:(?:{particles})?ge|ver|be|ont|her)[a-zà-ÿ]{{3,}}[dt]", lower))
 
     def _body_ending_title(self, m: int, end: int) -> int:
         """``Wet elektronische dienstverlening UWV``, ``Wet openbaarmaking uitkomsten onderzoek

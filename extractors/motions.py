@@ -234,6 +234,12 @@ def _named(match: re.Match, numbers: list[str], text: str) -> _Found | None:
     )
 
 
+def _after_topic_heading(text: str, start: int) -> bool:
+    """'Stemmingen moties Participatiewet en beschut werk': the votes on a debate's motions."""
+    before = text[max(0, start - 20) : start].split()
+    return bool(before) and before[-1] in vocabulary()["topic_heading_words"]
+
+
 def _is_year(number: str) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d{2}", number))
 
@@ -251,7 +257,7 @@ def _find_mentions(text: str) -> list[_Found]:
             num = match.groupdict().get("num")
             numbers = [num] if num and not _is_year(num) else []
             found = _named(match, numbers, text)
-            if found and (pattern is not p.spaced or not match["names"][:1].islower()):
+            if found and (pattern is not p.spaced or not (match["names"][:1].islower() or _after_topic_heading(text, match.start()))):
                 candidates.append((priority, found))
     for match in p.numbered.finditer(text):
         listed = [(n[0], match.start("nums") + n.end()) for n in re.finditer(r"\d+", match["nums"]) if not _is_year(n[0])]

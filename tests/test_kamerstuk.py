@@ -32,6 +32,7 @@ def ids(text: str, **kwargs) -> list[str]:
         ("over de banenafspraak\nKamerstuk: 34352-147\nBesluit: Agenderen.", ["34352-147"]),
         ("zie 31234-XV-5 voor", ["31234-XV-5"]),
         ("31 234, nrs. 5, 6 en 9", ["31234-5", "31234-6", "31234-9"]),
+        ("Kamerstukken 29 544, nr. 1205 en nr. 1237.", ["29544-1205", "29544-1237"]),
         ("Kamerstuk 31 234, nrs. 5 t/m 8", ["31234-5", "31234-6", "31234-7", "31234-8"]),
         ("Kamerstukken 31 234 en 27 111, nr. 5", ["31234-5", "27111-5"]),
         ("Kamerstuk 31 234, nr. 5, blz. 12", ["31234-5"]),

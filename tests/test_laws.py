@@ -152,3 +152,15 @@ def test_a_title_may_end_in_the_body_it_is_about(nlp, text, title):
 def test_a_body_after_a_title_in_the_same_clause_is_not_part_of_it(nlp):
     found = laws(nlp("Sinds de Wet aanscherping handhaving UWV heeft meer taken."))
     assert [name for _, _, name in found if name] == ["Wet aanscherping handhaving"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("De vrijlating is in het wetsvoorstel Wet breed offensief verruimd, maar niet overal.", "Wet breed offensief"),
+        ("Zo is de Wet verbetering dienstverlening werkzoekenden uitgebreid.", "Wet verbetering dienstverlening werkzoekenden"),
+        ("Daarover gaat de Wet publieke gezondheid.", "Wet publieke gezondheid"),  # a noun ending, no participle
+    ],
+)
+def test_a_past_participle_closing_the_clause_is_the_verb_not_the_title(nlp, text, title):
+    assert [name for _, _, name in laws(nlp(text)) if name] == [title]

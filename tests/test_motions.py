@@ -392,3 +392,8 @@ def test_a_motion_page_names_its_own_motion_once_as_the_kamer_does(nlp):
 def test_names_of_more_than_one_word_after_motie(nlp, text, label, key):
     [(_, found_key, attrs)] = motions(nlp, text)
     assert (attrs["label"], found_key) == (label, key)
+
+
+def test_the_heading_of_votes_names_a_debates_topic_not_a_submitter(nlp):
+    text = "Stemmingen moties Arbeidsmarktbeleid\n\nAan de orde zijn de stemmingen over de motie-Van Kent/Maatoug.\n"
+    assert [attrs["label"] for _, _, attrs in motions(nlp, text)] == ["motie-Van Kent/Maatoug"]
