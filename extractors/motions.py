@@ -121,7 +121,8 @@ def _patterns() -> _Patterns:
         proposed_on=re.compile(r"(?<![\w])" + _words(v["motion_document_proposed"]) + r"(?![\w])"),
         end=re.compile(_words(v["motion_document_end"]) + r"\s*\.?"),
         name_split=re.compile(r"\s*(?:,|/|\s+en\s)\s*"),
-        footnote_line=re.compile(r"[ \t]*(?P<n>\d{1,3})[ \t]+\S"),
+        # '2 Kamerstuk 29 544, nr. 1161.', or with the number glued on as a saved page has it ('2Kamerstuk')
+        footnote_line=re.compile(r"[ \t]*(?P<n>\d{1,3})(?:[ \t]+\S|(?=[A-Z][a-z]))"),
     )
 
 

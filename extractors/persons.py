@@ -238,11 +238,12 @@ def _patterns() -> _Patterns:
             re.MULTILINE,
         ),
         # the Eerste Kamer's letters sign with the function under the name:
-        # 'A.J.M. Swinkels-Teunissen' / (blank line) / 'Voorzitter van de vaste commissie voor ...'
+        # 'A.J.M. Swinkels-Teunissen' / (blank line) / 'Voorzitter van de vaste commissie voor ...',
+        # under initials also without 'van' ('T.M. Kaldenhoven-Mos' / 'Griffier vaste commissie SZW')
         # (a line with no full stop: a sentence starting 'Voorzitter van ...' is no signature)
         signature_below=re.compile(
             rf"^[ \t]*{titled}(?P<name>{loose})[ \t]*\n(?:[ \t]*\n)?[ \t]*{qualifiers}(?P<cue>{sig_alt})(?![\w-])"
-            rf"(?P<rest>[ \t]+van[ \t][^\n.]*)$",
+            rf"(?P<rest>[ \t]+[^\n.]*)$",
             re.MULTILINE,
         ),
         # 'Voorzitter: Jansen' / 'Griffier: De Vries' on a line of their own, a table row of a saved
@@ -534,6 +535,10 @@ class _Finder:
             for match in signature.finditer(text):
                 if signature is pat.signature_below and not re.search(r"[. ]", match.group("name")):
                     continue  # a one-word line over a function is a heading more often than a signature
+                if signature is pat.signature_below and not match.group("rest").lstrip().startswith("van ") and (
+                    not nameparts.is_initials(match.group("name").split()[0])
+                ):
+                    continue  # 'Griffier vaste commissie SZW' under initials and a name; else 'van' must follow
                 cue = " ".join(match.group("cue").split()).casefold()
                 self.add(
                     match.start("name"),

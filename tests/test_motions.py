@@ -397,3 +397,8 @@ def test_names_of_more_than_one_word_after_motie(nlp, text, label, key):
 def test_the_heading_of_votes_names_a_debates_topic_not_a_submitter(nlp):
     text = "Stemmingen moties Arbeidsmarktbeleid\n\nAan de orde zijn de stemmingen over de motie-Van Kent/Maatoug.\n"
     assert [attrs["label"] for _, _, attrs in motions(nlp, text)] == ["motie-Van Kent/Maatoug"]
+
+
+def test_a_footnote_number_glued_to_its_body_gives_the_motions_id(nlp):
+    text = "Zoals de motie-Ceder2 vroeg, doen wij dat.\n\n1Kamerstuk 29 544, nr. 1158.\n2Kamerstuk 29 544, nr. 1161.\n"
+    assert footnote_bodies(text).keys() == {1, 2}

@@ -281,6 +281,11 @@ def test_attendance_list_after_a_colon_with_a_role_in_parentheses(nlp):
     assert got == {"Noorman-den Uyl": "Commissievoorzitter", "Bussemaker": None, "Koşer Kaya": None, "Van der Vlies": None}
 
 
+def test_a_signature_with_initials_over_its_function(nlp):
+    text = "Met vriendelijke groet,\n\nT.M. Kaldenhoven-Mos\nGriffier vaste commissie SZW\n"
+    assert names(run(nlp, text)) == ["T.M. Kaldenhoven-Mos"]
+
+
 def test_attendance_list_with_a_first_name_and_surname_wrapped_over_a_line(nlp):
     text = "Aanwezig zijn negen leden der Kamer, te weten: Aartsen, Ceder, Jimmy\nDijk, Inge van Dijk en Flach,\n"
     assert names(run(nlp, text)) == ["Aartsen", "Ceder", "Jimmy Dijk", "Inge van Dijk", "Flach"]

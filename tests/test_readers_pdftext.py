@@ -388,3 +388,31 @@ def test_random_input_never_breaks_the_map():
         for i, ch in enumerate(cleaned.text):
             if not cleaned.is_inserted(i):
                 assert raw[offsets[i]] == ch or (raw[offsets[i]].isspace() and ch.isspace())
+
+
+def test_line_numbers_in_the_margin_are_dropped_and_words_joined_across_them():
+    lines = [
+        "De ondergetekenden stellen het volgende amendement voor:", "", "I", "",
+        "In artikel I wordt een lid toegevoegd, met toepassing van", "loonkostensubsidie of met loondi-",
+        "spensatie op grond van de Wet werk en arbeidsondersteuning", "jonggehandicapten bij een sociaal ontwikkel-",
+        "bedrijf of een uitzendonderneming.", "", "Toelichting", "",
+        "Dit amendement regelt twee zaken voor de banenafspraak.",
+    ]
+    numbered, n = [], 0
+    for line in lines:
+        if line:
+            n += 1
+            numbered.append(f"{n:>2}  {line}")
+        else:
+            numbered.append("")
+    cleaned = clean("\n".join(numbered) + "\n")
+    assert "loondispensatie" in cleaned.text and "ontwikkelbedrijf" in cleaned.text
+    assert not re.search(r"(?m)^\s*\d+\s", cleaned.text)
+    for i, ch in enumerate(cleaned.text):  # the offset map still points at each character
+        if not cleaned.is_inserted(i) and not ch.isspace():
+            assert cleaned.raw[cleaned.raw_offset(i)] == ch
+
+
+def test_a_short_numbered_list_keeps_its_numbers():
+    cleaned = clean("Drie punten:\n1  werk\n2  inkomen\n3  zorg\n")
+    assert "1  werk" in cleaned.text

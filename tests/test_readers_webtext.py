@@ -122,6 +122,18 @@ def test_the_chair_in_a_handelingen_metadata_block_is_a_person(tmp_path):
     assert [(p["name"], p["role"]) for p in document.facts["persons"]] == [("Weisglas", "voorzitter")]
 
 
+def test_a_pdf_page_footer_pasted_into_a_page_gives_its_own_number(tmp_path):
+    page = (
+        "Officiële bekendmakingen | overheid.nl\nU bent hier: Home > Kamervragen > Aanhangsel\n"
+        "Deel deze pagina\nLaatst bijgewerkt: 3 mei 2019\n\n"
+        + "Vragen van het lid Jansen (SP) over jobcoaching. Het antwoord volgt hieronder in zijn geheel.\n" * 20
+        + "\nah-tk-20182019-2713    ISSN 0921 - 7398    ’s-Gravenhage 2019       Pagina 1 van 2\n\n"
+        "Zie ook Kamerstuk 34 352, nr. 131.\n"
+    )
+    document = read_page(tmp_path, page)
+    assert document.facts["identifiers"] == ["ah-tk-20182019-2713"]
+
+
 def test_a_list_of_related_documents_is_neither_the_own_number_nor_citations(tmp_path):
     page = (
         "Kamerstuk 33801, nr. 12\n\nGerelateerde documenten\nKamerstuk 33801, nr. 2 (Voorstel van wet)\n"

@@ -517,10 +517,46 @@ def _compose(*maps: array) -> array:
     return result
 
 
+#: a line number in the margin: a number, then the line's text after a gap
+_MARGIN_NUMBER = re.compile(r"(?m)^[ \t]*(\d{1,3})(?:[ \t]{2,}|[ \t]*$)")
+#: consecutive numbered lines before the numbers count as a margin, not as a list
+_MARGIN_RUN = 8
+
+
+def _margin_number_edits(text: str) -> list[Edit]:
+    """Delete the line numbers an amendment or a bill prints in its margin ('12  bedrijf of een'):
+    runs of at least ``_MARGIN_RUN`` lines numbered one up from the last (blank lines between, a new
+    page starting again at 1), so a hyphenated word is joined across them and no number is read."""
+    edits: list[Edit] = []
+    run: list[tuple[int, int]] = []
+    last = 0
+
+    def close() -> None:
+        if len(run) >= _MARGIN_RUN:
+            edits.extend((start, end, "") for start, end in run)
+
+    for start, end in line_spans(text):
+        line = text[start:end]
+        if not line.strip():
+            continue
+        match = _MARGIN_NUMBER.match(line)
+        number = int(match[1]) if match else None
+        if number is not None and (number == last + 1 or (number == 1 and run)):
+            run.append((start, start + match.end()))
+            last = number
+            continue
+        close()
+        run, last = ([(start, start + match.end())], 1) if number == 1 else ([], 0)
+    close()
+    return edits
+
+
 def clean(raw: str) -> CleanedText:
-    """Clean ``raw`` for NLP: normalise odd characters, drop page footers, undo line-break
-    hyphenation, detach footnote markers; record footers, footnote bodies and markers."""
-    text0, back0, _ = apply_edits(raw, normalise_edits(raw))
+    """Clean ``raw`` for NLP: normalise odd characters, drop margin line numbers and page footers,
+    undo line-break hyphenation, detach footnote markers; record footers, footnote bodies and markers."""
+    text00, back00, _ = apply_edits(raw, normalise_edits(raw))
+    text0, back01, _ = apply_edits(text00, _margin_number_edits(text00))
+    back0 = _compose(back00, back01)
 
     footer_edits, footers = _footer_edits(text0)
     text1, back1, _ = apply_edits(text0, footer_edits)

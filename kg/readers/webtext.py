@@ -109,6 +109,7 @@ def shapes() -> _Shapes:
 # --------------------------------------------------------------------------------------------
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']+|\b[\w-]+(?:\.[\w-]+)*\.(?:nl|org|eu|com)/[^\s<>\"']*")
+_PAGE_FOOTER = re.compile(r"(?m)^[ \t]*(?P<slug>(?:kst|a?h)-\S+)[ \t]+ISSN\b")
 _SLUG = re.compile(r"\b(?:(kst)-(\d{4,6}(?:-[A-Za-z0-9]{1,8})*?-[A-Za-z0-9]{1,4})|(a?h-(?:tk|ek)-\d{8}-\d{1,5}))(?=$|[.?#/&\s)])")
 #: A field's whole value written as kg's own id form, as openkamer.org prints it (``30012-142``, ``34550-XV-3``).
 _BARE_ID = re.compile(r"\s*(\d{4,6})-(?:([A-Z]{1,6})-)?(\d{1,4}[a-h]?|[A-Z]{1,2})\s*")
@@ -532,6 +533,9 @@ def _scan(cleaned: CleanedText, own_number: bool = True) -> _Collector:
     if own_number:  # a publication's file name in the first part ("Download: kst-33981-B.pdf") is its own
         ids = found.facts.setdefault("identifiers", [])
         ids.extend(i for i in kamerstuk_slugs(text[: s.own_number_chars]) if i not in ids)
+        # and so is the slug of a PDF's page footer pasted into the page ('ah-tk-20182019-2713  ISSN 0921 - 7398')
+        for footer in _PAGE_FOOTER.finditer(text):
+            ids.extend(i for i in kamerstuk_slugs(footer.group("slug")) if i not in ids)
         if not ids:
             del found.facts["identifiers"]
     date = document_date(found.facts.get("dates") or {})
