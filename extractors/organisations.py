@@ -178,11 +178,9 @@ class _Finder:
                 kind = " ".join(match.group("kind").casefold().split())
                 written = self._clean(match.group(0))
                 self._add(match.start(), match.end(), written[:1].upper() + written[1:], pat.named_kinds.get(kind), match.start())
-        for form in data["legal_forms"]["words"]:
-            if form in self.text:
-                for match in pat.legal_form.finditer(self.text):
-                    self._legal_form(match)
-                break
+        if any(form in self.text for form in data["legal_forms"]["words"]):  # the pattern is slow to try everywhere
+            for match in pat.legal_form.finditer(self.text):
+                self._legal_form(match)
         if ", " in self.text:
             for match in pat.apposition.finditer(self.text):
                 self._apposition(match)

@@ -158,9 +158,17 @@ def kamerstuk_ids(value: str) -> list[str]:
         ids.append(normalize(match[1], match[2], match[3]))
     if not ids:
         ids.extend(i for reference in find_references(value) for i in reference.ids)
-    if not ids and (bare := _BARE_ID.fullmatch(value)):
-        ids.append(normalize(bare[1], bare[2] or "", bare[3]))
+    if not ids and (bare := bare_id(value)):
+        ids.append(bare)
     return list(dict.fromkeys(ids))
+
+
+def bare_id(value: str) -> str | None:
+    """The id of a value that is nothing but an id in kg's own form (``30012-142``, ``34550-XV-3``)."""
+    from kg.extractors.kamerstuk import normalize
+
+    bare = _BARE_ID.fullmatch(value)
+    return normalize(bare[1], bare[2] or "", bare[3]) if bare else None
 
 
 def kamerstuk_slugs(value: str) -> list[str]:
@@ -430,11 +438,8 @@ def _own_number_cell(found: _Collector, line: str) -> None:
     """A page's subtitle bar names its kind, own number and topic in cells ("Motie | 24515-713 |
     Armoede- en schuldenbeleid" on tweedekamer.nl): a cell that is nothing but a Kamerstuk id is the
     document's own number, though the line is chrome."""
-    from kg.extractors.kamerstuk import normalize
-
     for cell in re.split(r"[|›>]", line):
-        if bare := _BARE_ID.fullmatch(cell):
-            identifier = normalize(bare[1], bare[2] or "", bare[3])
+        if identifier := bare_id(cell):
             ids = found.facts.setdefault("identifiers", [])
             if identifier not in ids:
                 ids.append(identifier)
