@@ -556,7 +556,6 @@ def clean(raw: str) -> CleanedText:
     undo line-break hyphenation, detach footnote markers; record footers, footnote bodies and markers."""
     text00, back00, _ = apply_edits(raw, normalise_edits(raw))
     text0, back01, _ = apply_edits(text00, _margin_number_edits(text00))
-    back0 = _compose(back00, back01)
 
     footer_edits, footers = _footer_edits(text0)
     text1, back1, _ = apply_edits(text0, footer_edits)
@@ -573,7 +572,7 @@ def clean(raw: str) -> CleanedText:
     text3, back3, inserted = apply_edits(text2, [(s, s, " ") for _, s, _ in found])
 
     # every stage map ends with an entry for the end of its text, so the composition does too
-    offsets = _compose(back0, back1, back2, back3)
+    offsets = _compose(back00, back01, back1, back2, back3)
     marker_starts = {s for _, s, _ in found}
 
     def shift(offset: int) -> int:
