@@ -269,11 +269,15 @@ class _Context:
             end -= 1  # '... in het wetsvoorstel Wet breed offensief verruimd, maar ...'
         return self._found(n, end)
 
+    def _clause_goes_on(self, k: int) -> bool:
+        """A word follows word ``k`` in the same line: no punctuation, line end or paragraph between."""
+        after = self._word(k + 1)
+        return after is not None and not self.broken(k, k + 1) and after.text[:1].isalnum()
+
     def _participle(self, k: int) -> bool:
         """Word ``k`` is a past participle closing the clause ('verruimd', 'samengevoegd', 'ingevoerd'
         before a comma or full stop): the sentence's verb, not the title's last word."""
-        after = self._word(k + 1)
-        if after is not None and not self.broken(k, k + 1) and after.text[:1].isalnum():
+        if self._clause_goes_on(k):
             return False
         lower = self.words[k].lower_
         if lower.endswith(tuple(self.v["noun_endings"])):
@@ -289,9 +293,7 @@ class _Context:
         if body is None:
             return end
         after = self._end_index(body)
-        if after < len(self.words) and not self.broken(after - 1, after) and self.words[after].text[:1].isalnum():
-            return end
-        return after
+        return end if self._clause_goes_on(after - 1) else after
 
     def _nickname(self, n: int, m: int) -> _Found | None:
         """``Wet Pemba``, ``Wet Walvis``, ``Wet Linschoten``: a law called by one capitalised word,
