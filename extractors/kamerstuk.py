@@ -82,6 +82,10 @@ class OwnNumber:
 # --- normalization -------------------------------------------------------------------------------
 
 
+#: a paper's number within its dossier as ids write it: 12, an old Eerste Kamer 242a, a letter AA
+ID_NUMBER = r"\d{1,4}[a-h]?|[A-Z]{1,2}"
+
+
 def normalize(dossier: str, toevoeging: str | None, nr: str | int) -> str:
     """``("34 950", "XV", "2")`` -> ``"34950-XV-2"``; an ``(R2100)`` bill number is not part of the id."""
     number = str(nr).strip()
@@ -296,7 +300,7 @@ def _grammar() -> _Grammar:
             rf"^[ \t]*(?P<d>\d{{1,2}}[ \u00a0]?\d{{3}})(?P<t>(?:[ \t]*[-–][ \t]*|[ \t]+){toev}(?![\w]))?"
             r"(?:[ \t]*\(R\d+\))?(?:[ \t]+(?P<title>\S.*))?$"
         ),
-        header_number=re.compile(r"^[ \t]*Nr\.?[ \t]*(?P<n>\d{1,4}[a-h]?|[A-Z]{1,2})(?![\w])[ \t]+(?P<rest>[A-Z]{2,}\b.*)$"),
+        header_number=re.compile(rf"^[ \t]*Nr\.?[ \t]*(?P<n>{ID_NUMBER})(?![\w])[ \t]+(?P<rest>[A-Z]{{2,}}\b.*)$"),
     )
 
 

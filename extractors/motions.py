@@ -29,7 +29,7 @@ from kg.extractors import base
 from kg.extractors import kamerstuk as kst
 from kg.extractors import names as nameparts
 
-_KAMERSTUK_ID = re.compile(r"\d{4,5}(?:-[A-Z0-9]{1,6})?-(?:\d{1,4}[a-h]?|[A-Z]{1,2})")
+_KAMERSTUK_ID = re.compile(rf"\d{{4,5}}(?:-[A-Z0-9]{{1,6}})?-(?:{kst.ID_NUMBER})")
 
 
 @lru_cache(maxsize=1)
@@ -459,7 +459,7 @@ def _without_cum_suis(names_text: str) -> tuple[str, bool]:
 
 def _motion_document(doc: Doc, own_key: str) -> set[tuple] | None:
     """Type, submitters and a header mention for a document that is itself a motion; the submitter
-    groups (see :func:`_group`) that name it, None when the document is no motion."""
+    groups (see :func:`_names_group`) that name it, None when the document is no motion."""
     p = _patterns()
     v = vocabulary()
     text = base.text_of(doc)
@@ -497,7 +497,7 @@ def _motion_document(doc: Doc, own_key: str) -> set[tuple] | None:
             doc, "motion", span, key=own_key, submitters=submitters, parties=[],
             label=label, dossier=own_key.rpartition("-")[0], number=number or "",
         )
-    return {_group(_Found(0, 0, written, cum_suis)), _group(_Found(0, 0, submitters))}
+    return {_names_group(written, cum_suis), _names_group(submitters)}
 
 
 # --- the component -------------------------------------------------------------------------------
@@ -616,7 +616,12 @@ def _share_keys(found: list[_Found]) -> None:
 
 
 def _group(item: _Found) -> tuple:
-    return (frozenset(n.lower() for n in item.names), item.cum_suis)
+    return _names_group(item.names, item.cum_suis)
+
+
+def _names_group(names: list[str], cum_suis: bool = False) -> tuple:
+    """Who submits, whatever the order or case they are written in, and whether 'c.s.' follows."""
+    return (frozenset(n.lower() for n in names), cum_suis)
 
 
 def _write(doc: Doc, item: _Found) -> None:
