@@ -360,6 +360,16 @@ def _uninverted(match: re.Match) -> str:
     return display_name(name)
 
 
+def _signed_below(match: re.Match) -> bool:
+    """A name over its function signs: not a one-word line (a heading more often), and with 'van'
+    after the function unless the name has initials ('T.M. Kaldenhoven-Mos' / 'Griffier vaste
+    commissie SZW')."""
+    name = match.group("name")
+    if not re.search(r"[. ]", name):
+        return False
+    return match.group("rest").lstrip().startswith("van ") or nameparts.is_initials(name.split()[0])
+
+
 def _holds_a_non_name(name: str) -> bool:
     """A word of ``name`` (split at spaces and hyphens) is one no name holds ('Stichting', 'Generaal')."""
     not_names = _patterns().not_names
@@ -533,12 +543,8 @@ class _Finder:
         pat, text = self.pat, self.text
         for signature in (pat.signature, pat.signature_below):
             for match in signature.finditer(text):
-                if signature is pat.signature_below and not re.search(r"[. ]", match.group("name")):
-                    continue  # a one-word line over a function is a heading more often than a signature
-                if signature is pat.signature_below and not match.group("rest").lstrip().startswith("van ") and (
-                    not nameparts.is_initials(match.group("name").split()[0])
-                ):
-                    continue  # 'Griffier vaste commissie SZW' under initials and a name; else 'van' must follow
+                if signature is pat.signature_below and not _signed_below(match):
+                    continue
                 cue = " ".join(match.group("cue").split()).casefold()
                 self.add(
                     match.start("name"),
