@@ -282,7 +282,7 @@ def _grammar() -> _Grammar:
             rf"|(?<![\w])(?P<stuk>(?:de\s+)?stukken\s+nrs?\.\s*(?P<stuknums>{num_list}))(?![\w])"
         ),
         kst_dash=re.compile(
-            r"(?<![\w\-])[kK][sS][tT]-(?P<d>\d{4,5})(?:-(?P<t>[A-Z]{1,6}|\d{1,2}(?=-)))?-(?P<n>\d{1,4}|[A-Z]{1,2})(?![\w\-])"
+            rf"(?<![\w\-])[kK][sS][tT]-(?P<d>\d{{4,5}})(?:-(?P<t>[A-Z]{{1,6}}|\d{{1,2}}(?=-)))?-(?P<n>{ID_NUMBER})(?![\w\-])"
         ),
         kst_compact=re.compile(r"(?<![\w])KST(?P<d>\d{5})(?P<n>\d{3})(?![\w])"),
         handelingen=re.compile(handelingen),

@@ -72,6 +72,7 @@ def test_citation_shapes(text, expected):
         ("Voorlopig verslag (24787, nr. 59a) en memorie van antwoord (nr. 59b).", ["24787-59a", "24787-59b"]),
         ("Kamerstukken I 1999/2000, 26 448, nrs. 5a en 6", ["26448-5a", "26448-6"]),
         ("nr. 5en verder", []),  # a word glued to a number is no letter
+        ("zie kst-27588-242a en kst-27588-242", ["27588-242a", "27588-242"]),  # the KOOP slug too
     ],
 )
 def test_an_old_eerste_kamer_number_keeps_its_small_letter(text, expected):
