@@ -63,6 +63,7 @@ class _Patterns:
     apposition: re.Pattern
     name_before: re.Pattern
     list_tail: re.Pattern
+    name_conjunction: re.Pattern
     not_names: frozenset[str]
     kinds: dict[str, str | None]
     named_kinds: dict[str, str | None]
@@ -88,6 +89,7 @@ def _patterns() -> _Patterns:
         apposition=re.compile(rf",[ \t]+(?:het|een|de)[ \t]+(?P<kind>(?i:{_words(_entries(data['appositions']))}))(?![\w-])"),
         name_before=re.compile(rf"(?<![\w-])(?P<name>{cap}(?:-{cap})*(?:[ \t]+{cap}(?:-{cap})*)*)$"),
         list_tail=re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+en[ \t]+){town}"),
+        name_conjunction=re.compile(rf"[ \t]+(?:{_words(data['name_conjunctions']['words'])})[ \t]+{name}"),
         not_names=frozenset(data["not_names"]["words"]),
         kinds={" ".join(k.casefold().split()): v for k, v in _entries(data["kind_words"]).items()},
         named_kinds={" ".join(k.casefold().split()): v for k, v in _entries(data["named_kinds"]).items()},
@@ -176,8 +178,9 @@ class _Finder:
                 continue  # 'het werkgeversservicepunt van de Drechtsteden' describes; 'Vereniging van ...' names
             if self._name_ok(match, laws_inside=True):
                 kind = " ".join(match.group("kind").casefold().split())
-                written = self._clean(match.group(0))
-                self._add(match.start(), match.end(), written[:1].upper() + written[1:], pat.named_kinds.get(kind), match.start())
+                end = self._conjoined_end(match)
+                written = self._clean(self.text[match.start():end])
+                self._add(match.start(), end, written[:1].upper() + written[1:], pat.named_kinds.get(kind), match.start())
         if any(form in self.text for form in data["legal_forms"]["words"]):  # the pattern is slow to try everywhere
             for match in pat.legal_form.finditer(self.text):
                 self._legal_form(match)
@@ -188,6 +191,23 @@ class _Finder:
             if self._name_ok(match):
                 self._add(match.start(), match.end(), f"commissie-{self._clean(match.group('name'))}", None, match.start())
         return self.found
+
+    def _conjoined_end(self, match: re.Match) -> int:
+        """Where a named kind's name ends when an 'en' inside it joins capitalised words ('Werk en
+        Inkomen Amersfoort'); the match's own end when the words after it are a name of their own:
+        known to the vocabulary, a municipality of the register, a kind word or an acronym."""
+        tail = self.pat.name_conjunction.match(self.text, match.end())
+        if tail is None or not self._name_ok(tail, laws_inside=True):
+            return match.end()
+        before, after = match.group("name").split()[-1], tail.group("name").split()[0]
+        municipalities = _municipality_names()
+        if (after.isupper() or after in self.pat.not_names or before in municipalities
+                or _register_end(self.text, tail.start("name")) is not None):
+            return match.end()
+        kind_words = {w.split()[0].casefold() for w in (*self.pat.kinds, *self.pat.named_kinds, *_data()["municipality_words"]["singular"])}
+        if after.casefold() in kind_words:
+            return match.end()
+        return tail.end()
 
     def _apposition(self, match: re.Match) -> None:
         """'Emco, het sociale werkbedrijf in Emmen': the proper name before the comma."""

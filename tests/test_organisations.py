@@ -66,6 +66,24 @@ def test_kind_word_and_name(nlp, text, name, group):
     assert [(n, g) for _, _, n, g in organisations(nlp, text) if n] == [(name, group)]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an 'en' inside the name joins capitalised words
+        ("Het Ontwikkelbedrijf Werk en Inkomen Amersfoort helpt.", ["Ontwikkelbedrijf Werk en Inkomen Amersfoort"]),
+        ("De Stichting Blijvend Certificeren en Meten toetst.", ["Stichting Blijvend Certificeren en Meten"]),
+        # and joins two names where a municipality, a kind word or a known name follows it
+        ("De Sociale Dienst Drechtsteden en Leiden werken samen.", ["Sociale Dienst Drechtsteden"]),
+        ("De Stichting Werkgevers Drenthe en Werkplein Emmen.", ["Stichting Werkgevers Drenthe", "Werkplein Emmen"]),
+        ("De Stichting Werkgevers Drenthe en Divosa.", ["Stichting Werkgevers Drenthe"]),
+        ("De Stichting Werkgevers Drenthe en UWV.", ["Stichting Werkgevers Drenthe"]),
+        ("Het Werkplein Drentsche Aa en De gemeente.", ["Werkplein Drentsche Aa"]),
+    ],
+)
+def test_an_en_inside_a_named_kind(nlp, text, names):
+    assert [n for _, _, n, _ in organisations(nlp, text) if n] == names
+
+
 def test_a_kind_word_before_a_name_is_also_its_group(nlp):
     found = organisations(nlp, "Bij sw-bedrijf Ergon in Eindhoven werken velen.")
     assert [(text, key) for text, key, _, _ in found] == [
