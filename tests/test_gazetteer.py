@@ -490,3 +490,21 @@ def test_sanctions_of_handhaving_are_instruments_and_a_warning_only_in_its_field
     assert keys(nlp("Bij schending van de inlichtingenplicht volgt een waarschuwing of een boete."), "instrument") >= {
         "id/instrument/waarschuwing", "id/instrument/bestuurlijke-boete"}
     assert "id/instrument/waarschuwing" not in keys(nlp("Het KNMI gaf een waarschuwing voor storm."), "instrument")
+
+
+@pytest.mark.parametrize("customized", [False, True])
+def test_an_acronym_ending_a_sentence_is_matched_without_its_stop(customized):
+    """spaCy's Dutch special cases write every abbreviation in capitals too (``ww.``, werkwoord,
+    as ``WW.``), which kept the stop on the acronym at a sentence's end; kg's tokenizer, blank or
+    customized onto another pipeline, drops those and keeps the dotted ones (``B.V.``)."""
+    from kg.extractors.tokenizer import blank_pipeline, customize_tokenizer
+
+    if customized:
+        nlp = spacy.blank("nl")
+        customize_tokenizer(nlp)
+    else:
+        nlp = blank_pipeline("nl")
+    assert [t.text for t in nlp.make_doc("recht op WW. Zie de B.V. en blz. 3")] == ["recht", "op", "WW", ".", "Zie", "de", "B.V.", "en", "blz.", "3"]
+    nlp.add_pipe("kg_gazetteer")
+    assert found(nlp("Hij krijgt WW. Zij vraagt deeltijd-WW."), "law") == [("WW", "id/wet/ww")]
+
