@@ -150,6 +150,7 @@ def _patterns() -> _Patterns:
         return (
             rf"(?:{initials}[ \t]*{given_in_parens}(?:(?:{tv_any}){_WS})?{core}"
             rf"|{cap}{given_gap}(?:(?:{tv_low}){_WS})?{core}"
+            rf"|{cap}-{cap}{given_gap}{core}"  # 'Anne-Marie Ğünay-Hoekstra'; not 'Bektaşoğlu-Verhoef van Volt'
             rf"|(?:(?:{first_tv}){_WS})?{core}){end}"
         )
 
@@ -257,9 +258,10 @@ def _patterns() -> _Patterns:
         attendance=re.compile(
             rf"(?<![\w-])(?i:{_alternation(attendance['opening'])})(?![\w-])[^:\n]{{0,160}}?"
             rf"(?i:{_alternation(attendance['list_start'])})[ \t]*:\s*"
-            rf"|(?<![\w-])(?i:{_alternation(attendance['opening'])})[ \t]*:[ \t]*(?i:{_alternation(attendance['members'])})[ \t]+"
+            rf"|(?<![\w-])(?i:{_alternation(attendance['opening'])})[ \t]*:[ \t]*(?:(?i:{_alternation(attendance['members'])})[ \t]+)?"
         ),
-        listed_name=re.compile(rf"{titled}(?P<name>{listed})"),
+        # a wrapped name never runs into the next line's key ('Sörensen' / 'Bewindspersonen: n.v.t.')
+        listed_name=re.compile(rf"{titled}(?P<name>{listed})(?![ \t]*:)"),
         # ', voorzitter van X' or '(voorzitter)' (the regex module lets both alternatives name their groups alike)
         listed_role=re.compile(rf"[ \t]*,\s*(?P<cue>(?i:{role_alt_all}))(?![\w-])(?P<rest>[^,.;:()\n]*)"
                                rf"|[ \t]*\((?P<cue>(?i:{role_alt_all}))\)(?P<rest>)"),

@@ -281,6 +281,27 @@ def test_attendance_list_after_a_colon_with_a_role_in_parentheses(nlp):
     assert got == {"Noorman-den Uyl": "Commissievoorzitter", "Bussemaker": None, "Koşer Kaya": None, "Van der Vlies": None}
 
 
+def test_attendance_list_after_a_colon_without_a_members_phrase(nlp):
+    """'Aanwezig: Ortega-Martijn (voorzitter), ...' as besluitenlijsten write it; a name wrapped at the
+    list's end does not run into the next line's key ('Bewindspersonen: n.v.t.')."""
+    text = "Aanwezig: Ortega-Martijn (voorzitter), Van Hijum, Koşer Kaya,\nDe Jong, Sörensen\nBewindspersonen: n.v.t.\n"
+    got = {a["name"]: a.get("role") for _, a in found(run(nlp, text))}
+    assert got == {"Ortega-Martijn": "Commissievoorzitter", "Van Hijum": None, "Koşer Kaya": None, "De Jong": None, "Sörensen": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het woord is aan mevrouw Anne-Marie Ğünay-Hoekstra.", ["Anne-Marie Ğünay-Hoekstra"]),
+        ("Daarna sprak mevrouw Anne-Marie Hoekstra.", ["Anne-Marie Hoekstra"]),
+        # a hyphenated surname and a party: no first name 'Bektaşoğlu-Verhoef' of a Mr 'van Volt'
+        ("Het woord is aan mevrouw Bektaşoğlu-Verhoef van Volt.", ["Bektaşoğlu-Verhoef"]),
+    ],
+)
+def test_a_hyphenated_first_name_before_a_surname(nlp, text, expected):
+    assert names(run(nlp, text)) == expected
+
+
 def test_a_signature_with_initials_over_its_function(nlp):
     text = "Met vriendelijke groet,\n\nT.M. Kaldenhoven-Mos\nGriffier vaste commissie SZW\n"
     assert names(run(nlp, text)) == ["T.M. Kaldenhoven-Mos"]
