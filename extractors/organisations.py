@@ -59,6 +59,8 @@ class _Patterns:
     kind: re.Pattern
     named_kind: re.Pattern
     committee: re.Pattern
+    function_held: re.Pattern
+    person_before: re.Pattern
     legal_form: re.Pattern
     apposition: re.Pattern
     name_before: re.Pattern
@@ -85,6 +87,9 @@ def _patterns() -> _Patterns:
         # 'Vereniging van Wsw-Cliëntenraden': connectors may come between a capitalised kind word and the name
         named_kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['named_kinds']))}))(?P<connectors>(?:[ \t]+(?:{connector}))*)[ \t]+{name}"),
         committee=re.compile(rf"(?P<kind>(?i:{_words(data['committee_prefixes']['words'])}))-{name}"),
+        # written in lower case, as a participants' list does ('Directeur' opening a line is a signature's)
+        function_held=re.compile(rf"(?P<kind>{_words(data['functions_held']['words'])})[ \t]+{name}(?=[ \t]*(?:[,.;:)<\n]|$|en[ \t]))"),
+        person_before=re.compile(data["functions_held"]["person_before"]),
         legal_form=re.compile(rf"(?<![\w-]){name}[ \t]+(?P<form>{_words(data['legal_forms']['words'])})(?!\w|\.\w)"),
         apposition=re.compile(rf",[ \t]+(?:het|een|de)[ \t]+(?P<kind>(?i:{_words(_entries(data['appositions']))}))(?![\w-])"),
         name_before=re.compile(rf"(?<![\w-])(?P<name>{cap}(?:-{cap})*(?:[ \t]+{cap}(?:-{cap})*)*)$"),
@@ -179,6 +184,15 @@ class _Finder:
             if self._name_ok(match, laws_inside=True):
                 kind = " ".join(match.group("kind").casefold().split())
                 end = self._conjoined_end(match)
+                if kind in data["described_in_lower_case"]["words"] and match.group("kind")[:1].islower():
+                    # 'het ontwikkelbedrijf Lingezegen Werkt' describes its kind: the name is the label
+                    name = self._clean(self.text[match.start("name"):end])
+                    self._add(match.start("name"), end, name, pat.named_kinds.get(kind), match.start())
+                    continue
+                if kind in data["described_in_lower_case"]["words"] and self._named_bare(match.start("name"), end):
+                    # '"Ontwikkelbedrijf Lingezegen Werkt gaat dicht"' where the text also says 'Lingezegen Werkt'
+                    self._add(match.start("name"), end, self._clean(self.text[match.start("name"):end]), pat.named_kinds.get(kind), match.start())
+                    continue
                 written = self._clean(self.text[match.start():end])
                 self._add(match.start(), end, written[:1].upper() + written[1:], pat.named_kinds.get(kind), match.start())
         if any(form in self.text for form in data["legal_forms"]["words"]):  # the pattern is slow to try everywhere
@@ -187,10 +201,21 @@ class _Finder:
         if ", " in self.text:
             for match in pat.apposition.finditer(self.text):
                 self._apposition(match)
+        for match in self._at(pat.function_held, data["functions_held"]["words"]):
+            self._function_held(match)
         for match in self._at(pat.committee, data["committee_prefixes"]["words"]):
             if self._name_ok(match):
                 self._add(match.start(), match.end(), f"commissie-{self._clean(match.group('name'))}", None, match.start())
         return self.found
+
+    def _named_bare(self, start: int, end: int) -> bool:
+        """Whether the text also writes ``text[start:end]`` without a kind word before it."""
+        name = self.text[start:end]
+        for other in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text):
+            before = self.text[max(0, other.start() - 40):other.start()].split()
+            if other.start() != start and not (before and before[-1].casefold() in self.pat.named_kinds):
+                return True
+        return False
 
     def _conjoined_end(self, match: re.Match) -> int:
         """Where a named kind's name ends when an 'en' inside it joins capitalised words ('Werk en
@@ -208,6 +233,19 @@ class _Finder:
         if after.casefold() in kind_words:
             return match.end()
         return tail.end()
+
+    def _function_held(self, match: re.Match) -> None:
+        """'mevrouw E. Ouderkerk, directeur Senzer': the body after a person's function, where the
+        function follows a comma and a title or initials opened the person's name on that line."""
+        line_start = self.text.rfind("\n", 0, match.start()) + 1
+        before = self.text[line_start:match.start()].rstrip(" \t")
+        if not before.endswith(",") or not self.pat.person_before.search(before) or not self._name_ok(match):
+            return
+        if before.count("(") > before.count(")"):
+            return  # '(UWV, directeur Sociaal Medische Zaken)': the body came first, this is its unit
+        if match.group("name").split()[0] in self.pat.not_names or match.group("name") in _municipality_names():
+            return
+        self._add(match.start("name"), match.end("name"), self._clean(match.group("name")), None, match.start("name"))
 
     def _apposition(self, match: re.Match) -> None:
         """'Emco, het sociale werkbedrijf in Emmen': the proper name before the comma."""

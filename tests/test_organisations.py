@@ -84,6 +84,30 @@ def test_an_en_inside_a_named_kind(nlp, text, names):
     assert [n for _, _, n, _ in organisations(nlp, text) if n] == names
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a participants' list: the body after a person's function
+        ("mevrouw ir. E.M. Ouderkerk-Ağbaba, directeur Senzer\n", ["Senzer"]),
+        ("de heer Johan Pels, directeur Werkzaak Rivierenland\n", ["Werkzaak Rivierenland"]),
+        ("de heer T. Pels, programmamanager Werkcentrum Drechtsteden\n", ["Werkcentrum Drechtsteden"]),
+        # not a unit of a body named before it, nor a place, nor without a person before it
+        ("de heer R.J. Terwisscha (UWV, directeur Sociaal Medische\nZaken)", []),
+        ("mevrouw K. Jansen, directeur Emmen\n", []),
+        ("Zo zei het, directeur Senzer\n", []),
+        # lower case 'ontwikkelbedrijf' describes the company; a regio keeps its kind
+        ("over het ontwikkelbedrijf Lingezegen Werkt.", ["Lingezegen Werkt"]),
+        # capitalised at a quote's start, where the text also names it bare: one company
+        ('Het bericht "Ontwikkelbedrijf Lingezegen Werkt gaat dicht". Lingezegen Werkt zwijgt.', ["Lingezegen Werkt"] * 2),
+        ("Het Ontwikkelbedrijf Noord helpt.", ["Ontwikkelbedrijf Noord"]),
+        ("in de arbeidsmarktregio Parkstad Limburg.", ["Arbeidsmarktregio Parkstad Limburg"]),
+        ("De Stichting Samen naar Werk helpt.", ["Stichting Samen naar Werk"]),
+    ],
+)
+def test_bodies_named_in_a_participants_list_and_by_a_described_kind(nlp, text, names):
+    assert [n for _, _, n, _ in organisations(nlp, text) if n] == names
+
+
 def test_a_kind_word_before_a_name_is_also_its_group(nlp):
     found = organisations(nlp, "Bij sw-bedrijf Ergon in Eindhoven werken velen.")
     assert [(text, key) for text, key, _, _ in found] == [
