@@ -65,6 +65,26 @@ def test_key_line_then_value_lines(tmp_path):
     assert_exact(document)
 
 
+@pytest.mark.parametrize(
+    ("answerer", "party", "post"),
+    [("J.P.H. Donner (CDA)", "CDA", None), ("J.P.H. Donner (SZW)", None, "SZW")],
+)
+def test_an_answerer_s_parentheses_hold_a_party_or_a_ministry(tmp_path, answerer, party, post):
+    page = f"Vraagnummer       2008Z02214\nIndiener          Paul Jansen (SP)\nBeantwoord door   {answerer}\n" + BODY
+    persons = [(p["name"], p["party"], p.get("post")) for p in read_page(tmp_path, page).facts["persons"]]
+    assert persons[-1] == ("J.P.H. Donner", party, post)
+
+
+def test_a_party_after_the_answerer_s_post(tmp_path):
+    page = ("Vraagnummer\t2021Z07812\nIndiener\tP. Jansen (SP)\n"
+            "Beantwoord door\tB. van 't Wout, Staatssecretaris van Sociale Zaken en Werkgelegenheid (VVD)\n" + BODY)
+    document = read_page(tmp_path, page)
+    persons = [(p["name"], p["party"], p.get("post")) for p in document.facts["persons"]]
+    assert persons[-1] == ("B. van 't Wout", "VVD", "Staatssecretaris van Sociale Zaken en Werkgelegenheid")
+    assert "VVD" in document.text  # the page names the party: it stays text the party finder reads
+    assert_exact(document)
+
+
 def test_a_person_list_ends_at_a_row_with_a_key_kg_does_not_know(tmp_path):
     page = (
         "Status\tTot wet verheven\nBewindspersoon\tJ. de Vries, staatssecretaris van Sociale Zaken en Werkgelegenheid\n"

@@ -123,6 +123,14 @@ _ROLE_PHRASE = re.compile(
     r"(?=\s*(?:[,;\n()]|$)|\s+en\s+(?:de\s+)?(?i:minister|staatssecretaris)\b)"
 )
 _ADDRESS = re.compile(r"(?i:de\s+heer|mevrouw|dhr\.|mw\.|mr\.|dr\.|drs\.|ir\.|prof\.)\s+")
+
+
+@lru_cache(maxsize=1)
+def _party_labels() -> frozenset[str]:
+    """The parties' names and abbreviations of ``partijen.ttl`` (no spaCy needed to read them)."""
+    from kg.extractors.vocabulary import load_vocabulary
+
+    return frozenset(label for c in load_vocabulary() if c.category == "party" for label in c.labels)
 _INITIALS = r"(?:[A-ZÀ-Þ][a-z]?\.\s?){1,5}"
 _PARTICLES = r"(?:(?:van|de|den|der|het|ter|te|in|op|'t|’t)\s?){0,3}"  # tussenvoegsels after the initials
 _INITIALS_AFTER = re.compile(rf"{_INITIALS}{_PARTICLES}(?=\s*(?:\(|[,;]|$|\s+(?:en|&)\s))")
@@ -256,7 +264,9 @@ def parse_persons(value: str, offset: int, role: str) -> list[dict[str, Any]]:
         paren = re.search(r"\s*\(([^()]{1,60})\)\s*$", item)
         if paren:
             inner = paren[1].strip()
-            ministry = _POST.search(inner) or "Zaken" in inner or "inisterie" in inner or role == "beantwoorder"
+            # an answerer's parentheses hold the ministry ('(SZW)') as often as the party ('(CDA)')
+            ministry = _POST.search(inner) or "Zaken" in inner or "inisterie" in inner or (
+                role == "beantwoorder" and inner not in _party_labels())
             if _PARTY.fullmatch(inner) and not ministry:
                 party = inner
                 party_at = at + paren.start(1) + (len(paren[1]) - len(paren[1].lstrip()))
@@ -268,6 +278,10 @@ def parse_persons(value: str, offset: int, role: str) -> list[dict[str, Any]]:
             continue
         if _ROLE_PHRASE.fullmatch(item.strip()) or not item.strip():
             post = item.strip() or organisation
+            if persons and party and persons[-1]["party"] is None:
+                # 'B. van 't Wout, Staatssecretaris van SZW (VVD)': the party after the post is the name's
+                persons[-1]["party"] = party
+                persons[-1]["party_start"], persons[-1]["party_end"] = party_at, party_at + len(party)
             if persons and post and "post" not in persons[-1]:
                 persons[-1]["post"] = post
             else:
