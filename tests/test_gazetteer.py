@@ -200,7 +200,7 @@ def test_extra_vocabulary_files_add_concepts(tmp_path, caplog):
 # Mediatest, LWI's, RMC's) are not in the vocabularies and so not expected.
 EXPECTED = {
     "000_8a5eb297b5e0ebbc.txt": {
-        "organisation": {"adr", "algemene-rekenkamer", "arbeidsmarktregios", "commissie-szw", "gemeenten",
+        "organisation": {"adr", "algemene-rekenkamer", "arbeidsmarktregios", "centrumgemeenten", "commissie-szw", "gemeenten",
                          "re-integratiebedrijven", "regering", "szw", "uwv"},
         "party": set(),
         "instrument": {"banenafspraak", "doelgroepenregister", "esf", "ips", "jobcoaching", "kandidatenverkenner",
@@ -508,3 +508,10 @@ def test_an_acronym_ending_a_sentence_is_matched_without_its_stop(customized):
     nlp.add_pipe("kg_gazetteer")
     assert found(nlp("Hij krijgt WW. Zij vraagt deeltijd-WW."), "law") == [("WW", "id/wet/ww")]
 
+
+def test_the_employee_insurances_parts_and_the_centrumgemeente(nlp):
+    doc = nlp("De centrumgemeente van de regio en de gemeenten. UWV doet de poortwachtertoets en de "
+              "eerstejaars-ZW-beoordeling; de premie WGA-flex en ZW-flex.")
+    assert keys(doc, "organisation") == {"id/organisatie/centrumgemeenten", "id/organisatie/gemeenten", "id/organisatie/uwv"}
+    assert keys(doc, "instrument") >= {"id/instrument/poortwachterstoets", "id/instrument/eerstejaars-zw-beoordeling",
+                                       "id/instrument/wga-flex", "id/instrument/zw-flex"}

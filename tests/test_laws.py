@@ -164,3 +164,10 @@ def test_a_body_after_a_title_in_the_same_clause_is_not_part_of_it(nlp):
 )
 def test_a_past_participle_closing_the_clause_is_the_verb_not_the_title(nlp, text, title):
     assert [name for _, _, name in laws(nlp(text)) if name] == [title]
+
+
+def test_a_bill_named_after_its_programme(nlp):
+    """'het wetsvoorstel Breed offensief' is the bill; the programme 'Breed offensief' stays an instrument."""
+    doc = nlp("Het wetsvoorstel Breed offensief volgt uit het Breed offensief.")
+    assert laws(doc) == [("Breed offensief", "id/wet/wet-breed-offensief", "")]
+    assert [s.kb_id_ for s in mentions(doc, "instrument")] == ["id/instrument/breed-offensief"]
