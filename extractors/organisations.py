@@ -184,14 +184,12 @@ class _Finder:
             if self._name_ok(match, laws_inside=True):
                 kind = " ".join(match.group("kind").casefold().split())
                 end = self._conjoined_end(match)
-                if kind in data["described_in_lower_case"]["words"] and match.group("kind")[:1].islower():
-                    # 'het ontwikkelbedrijf Lingezegen Werkt' describes its kind: the name is the label
+                if kind in data["described_in_lower_case"]["words"] and (
+                        match.group("kind")[:1].islower() or self._named_bare(match.start("name"), end)):
+                    # 'het ontwikkelbedrijf Lingezegen Werkt' describes its kind, and so does a capitalised
+                    # '"Ontwikkelbedrijf Lingezegen Werkt gaat dicht"' where the text also names it bare
                     name = self._clean(self.text[match.start("name"):end])
                     self._add(match.start("name"), end, name, pat.named_kinds.get(kind), match.start())
-                    continue
-                if kind in data["described_in_lower_case"]["words"] and self._named_bare(match.start("name"), end):
-                    # '"Ontwikkelbedrijf Lingezegen Werkt gaat dicht"' where the text also says 'Lingezegen Werkt'
-                    self._add(match.start("name"), end, self._clean(self.text[match.start("name"):end]), pat.named_kinds.get(kind), match.start())
                     continue
                 written = self._clean(self.text[match.start():end])
                 self._add(match.start(), end, written[:1].upper() + written[1:], pat.named_kinds.get(kind), match.start())
@@ -225,12 +223,9 @@ class _Finder:
         if tail is None or not self._name_ok(tail, laws_inside=True):
             return match.end()
         before, after = match.group("name").split()[-1], tail.group("name").split()[0]
-        municipalities = _municipality_names()
-        if (after.isupper() or after in self.pat.not_names or before in municipalities
-                or _register_end(self.text, tail.start("name")) is not None):
-            return match.end()
-        kind_words = {w.split()[0].casefold() for w in (*self.pat.kinds, *self.pat.named_kinds, *_data()["municipality_words"]["singular"])}
-        if after.casefold() in kind_words:
+        kind_words = {w.split()[0] for w in (*self.pat.kinds, *self.pat.named_kinds, *_data()["municipality_words"]["singular"])}
+        if (after.isupper() or after in self.pat.not_names or after.casefold() in kind_words
+                or before in _municipality_names() or _register_end(self.text, tail.start("name")) is not None):
             return match.end()
         return tail.end()
 
