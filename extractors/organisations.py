@@ -83,7 +83,8 @@ def _patterns() -> _Patterns:
     m = data["municipality_words"]
     return _Patterns(
         municipality=re.compile(rf"(?P<kind>(?i:{_words(m['plural'] + m['singular'])}))[ \t]+{name}"),
-        kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['kind_words']))}))[ \t]+{name}"),
+        # 'sw-bedrijf Ergon', and set off by commas: 'een nieuw sociaal ontwikkelbedrijf, Werkzaak Betuwe, dat'
+        kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['kind_words']))}))(?:[ \t]+{name}|,[ \t]+{name}(?=[ \t]*,))"),
         # 'Vereniging van Wsw-Cliëntenraden': connectors may come between a capitalised kind word and the name
         named_kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['named_kinds']))}))(?P<connectors>(?:[ \t]+(?:{connector}))*)[ \t]+{name}"),
         committee=re.compile(rf"(?P<kind>(?i:{_words(data['committee_prefixes']['words'])}))-{name}"),
