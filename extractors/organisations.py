@@ -59,6 +59,7 @@ class _Patterns:
     kind: re.Pattern
     named_kind: re.Pattern
     committee: re.Pattern
+    leader_fractie: re.Pattern
     function_held: re.Pattern
     person_before: re.Pattern
     legal_form: re.Pattern
@@ -88,6 +89,7 @@ def _patterns() -> _Patterns:
         # 'Vereniging van Wsw-Cliëntenraden': connectors may come between a capitalised kind word and the name
         named_kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['named_kinds']))}))(?P<connectors>(?:[ \t]+(?:{connector}))*)[ \t]+{name}"),
         committee=re.compile(rf"(?P<kind>(?i:{_words(data['committee_prefixes']['words'])}))-{name}"),
+        leader_fractie=re.compile(rf"(?<![\w-])(?P<kind>(?i:{_words(data['leader_fracties']['words'])}))-{name}"),
         # written in lower case, as a participants' list does ('Directeur' opening a line is a signature's)
         function_held=re.compile(rf"(?P<kind>{_words(data['functions_held']['words'])})[ \t]+{name}(?=[ \t]*(?:[,.;:)<\n]|$|en[ \t]))"),
         person_before=re.compile(data["functions_held"]["person_before"]),
@@ -288,6 +290,7 @@ def organisation_names(doc: Doc) -> Doc:
 
 
 def _annotate(doc: Doc) -> None:
+    _leader_fracties(doc)
     found = _Finder(doc).run()
     if not found:
         return
@@ -307,6 +310,21 @@ def _annotate(doc: Doc) -> None:
             attrs["member_of"] = item.group
         add_mention(doc, "organisation", span, key=f"id/organisatie/{slug(item.label)}", **attrs)
     _bare_repeats(doc, found)
+
+
+def _leader_fracties(doc: Doc) -> None:
+    """'(Fractie-Nanninga)': an Eerste Kamer fractie named after its leader is a party of its own."""
+    text = text_of(doc)
+    if "ractie-" not in text:
+        return
+    taken = [(s.start_char, s.end_char) for c in ("party", "person", "organisation") for s in mentions(doc, c)]
+    for match in _patterns().leader_fractie.finditer(text):
+        start, end = match.span()
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or any(s < end and start < e for s, e in taken):
+            continue
+        name = f"Fractie-{' '.join(match.group('name').split())}"
+        add_mention(doc, "party", span, key=f"id/partij/{slug(name)}", name=name)
 
 
 def _outside(spans, ranges: list[tuple[int, int]]) -> list:

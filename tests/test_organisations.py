@@ -186,3 +186,9 @@ def test_after_the_plural_gemeenten_a_name_must_be_a_municipality(nlp):
     """'gemeenten Suwinet-Inkijk gebruiken': the verb's object, no municipality."""
     found = organisations(nlp, "Wij willen dat gemeenten Suwinet-Inkijk gebruiken, zoals de gemeenten Venlo en Zaanstad.")
     assert [name for _, _, name, _ in found if name] == ["gemeente Venlo", "gemeente Zaanstad"]
+
+
+def test_an_eerste_kamer_fractie_named_after_its_leader_is_a_party(nlp):
+    doc = nlp("De leden van de BBB-fractie en het lid Nanninga (Fractie-Nanninga) vragen. De fractie van de PvdA.")
+    assert [(s.text, s.kb_id_) for s in mentions(doc, "party") if s.kb_id_.startswith("id/partij/fractie-")] == [
+        ("Fractie-Nanninga", "id/partij/fractie-nanninga")]
