@@ -8,15 +8,20 @@ Kamerstuk names, but they come in fixed shapes (words in ``extractors/data/organ
 * ``onderzoeksbureau Regioplan``, ``sw-bedrijf Ergon``: the name after the kind word is the
   organisation, a member of the kind's actor group where it has one;
 * ``Werkgeversservicepunt Drechtsteden``: the kind word is part of the name;
+* ``het ontwikkelbedrijf Lingezegen Werkt``: a kind in lower case that describes a company, whose
+  name alone is the label;
 * ``de commissie-Borstlap``: a committee named after its chair;
-* ``Emco, het sociale werkbedrijf in Emmen``: a name with its kind in apposition.
+* ``Emco, het sociale werkbedrijf in Emmen``: a name with its kind in apposition;
+* ``mevrouw E. Ouderkerk, directeur Senzer``: the body after a person's function in a list;
+* ``(Fractie-Nanninga)``: an Eerste Kamer fractie named after its leader, written as a party.
 
 A name of an sw-bedrijf, sociaal ontwikkelbedrijf, re-integratiebedrijf or uitzendbureau found so
 is the same organisation where the document later names it bare (``Ergon voert de Wsw uit``).
 
 Runs after ``kg_gazetteer``: a name the vocabulary knows keeps its concept, and the actor-group span
 of the kind word inside a found name (``gemeente`` in ``gemeente Utrecht``) is dropped, so the
-document mentions the municipality, not the group. Keys are ``id/organisatie/<slug of the label>``;
+document mentions the municipality, not the group. Keys are ``id/organisatie/<slug of the label>``
+(a fractie's ``id/partij/fractie-<name>``);
 ``name`` and ``member_of`` go into the span attributes for the writer.
 """
 
