@@ -75,6 +75,7 @@ class _Patterns:
     not_names: frozenset[str]
     kinds: dict[str, str | None]
     named_kinds: dict[str, str | None]
+    kind_heads: frozenset[str]  # the first words of kind words, named kinds and 'gemeente' (casefolded)
     appositions: dict[str, str | None]
     groups: frozenset[str]  # the actor groups a found organisation can belong to
 
@@ -106,6 +107,7 @@ def _patterns() -> _Patterns:
         not_names=frozenset(data["not_names"]["words"]),
         kinds={" ".join(k.casefold().split()): v for k, v in _entries(data["kind_words"]).items()},
         named_kinds={" ".join(k.casefold().split()): v for k, v in _entries(data["named_kinds"]).items()},
+        kind_heads=frozenset(w.split()[0].casefold() for w in (*_entries(data["kind_words"]), *_entries(data["named_kinds"]), *m["singular"])),
         appositions={" ".join(k.casefold().split()): v for k, v in _entries(data["appositions"]).items()},
         groups=frozenset(
             {m["group"], *filter(None, _entries(data["kind_words"]).values()), *filter(None, _entries(data["named_kinds"]).values()),
@@ -231,8 +233,7 @@ class _Finder:
         if tail is None or not self._name_ok(tail, laws_inside=True):
             return match.end()
         before, after = match.group("name").split()[-1], tail.group("name").split()[0]
-        kind_words = {w.split()[0] for w in (*self.pat.kinds, *self.pat.named_kinds, *_data()["municipality_words"]["singular"])}
-        if (after.isupper() or after in self.pat.not_names or after.casefold() in kind_words
+        if (after.isupper() or after in self.pat.not_names or after.casefold() in self.pat.kind_heads
                 or before in _municipality_names() or _register_end(self.text, tail.start("name")) is not None):
             return match.end()
         return tail.end()
