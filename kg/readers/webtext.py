@@ -123,14 +123,6 @@ _ROLE_PHRASE = re.compile(
     r"(?=\s*(?:[,;\n()]|$)|\s+en\s+(?:de\s+)?(?i:minister|staatssecretaris)\b)"
 )
 _ADDRESS = re.compile(r"(?i:de\s+heer|mevrouw|dhr\.|mw\.|mr\.|dr\.|drs\.|ir\.|prof\.)\s+")
-
-
-@lru_cache(maxsize=1)
-def _party_labels() -> frozenset[str]:
-    """The parties' names and abbreviations of ``partijen.ttl`` (no spaCy needed to read them)."""
-    from kg.extractors.vocabulary import load_vocabulary
-
-    return frozenset(label for c in load_vocabulary() if c.category == "party" for label in c.labels)
 _INITIALS = r"(?:[A-ZÀ-Þ][a-z]?\.\s?){1,5}"
 _PARTICLES = r"(?:(?:van|de|den|der|het|ter|te|in|op|'t|’t)\s?){0,3}"  # tussenvoegsels after the initials
 _INITIALS_AFTER = re.compile(rf"{_INITIALS}{_PARTICLES}(?=\s*(?:\(|[,;]|$|\s+(?:en|&)\s))")
@@ -251,6 +243,15 @@ def _is_furniture(line: str) -> bool:
     """A key, chrome line or page title: never a name or a value."""
     s, folded = shapes(), _fold(line.rstrip(":"))
     return folded in s.chrome_lines or folded in s.fields or folded in s.page_titles or folded in s.block_headings
+
+
+@lru_cache(maxsize=1)
+def _party_labels() -> frozenset[str]:
+    """The parties' names and abbreviations of ``partijen.ttl`` as written (no spaCy needed to read
+    them); ``kg.rdf.labels.party_paths`` folds their case to map them to concepts."""
+    from kg.extractors.vocabulary import load_vocabulary
+
+    return frozenset(label for c in load_vocabulary() if c.category == "party" for label in c.labels)
 
 
 def parse_persons(value: str, offset: int, role: str) -> list[dict[str, Any]]:
