@@ -224,8 +224,15 @@ SELECT ?first ?second (SUM(?sentences) AS ?count)
 WHERE { ?tally a kg:ActorPairTally ; kg:firstActor ?first ; kg:secondActor ?second ; kg:sentenceCount ?sentences }
 GROUP BY ?first ?second
 """
+#: ``describe-entity``'s mentions per entity and text, counted as it counted them: per file the
+#: largest of the file's tallies of the entity (one per class, and a citation tally).
+_TEXT_MENTIONS = """
+SELECT ?entity ?context (MAX(?count) AS ?mentions)
+WHERE { ?tally kg:entity ?entity ; kg:tallyOf ?item ; kg:mentionCount ?count . ?context nif:sourceUrl ?item }
+GROUP BY ?entity ?item ?context
+"""
 _TOTAL_PREFIXES = {"kg": KGV.Tally.value[:-len("Tally")], "org": ORG.Organization.value[:-len("Organization")],
-                   "foaf": FOAF.Person.value[:-len("Person")]}
+                   "foaf": FOAF.Person.value[:-len("Person")], "nif": NIF.sourceUrl.value[:-len("sourceUrl")]}
 
 
 def _integer(value: int) -> Literal:
@@ -243,6 +250,8 @@ def store_totals(store, base: str) -> Iterator[Quad]:
     - one ``kg:EntityTotal`` per (entity, class) of the mention tallies: ``kg:totalMentions`` (their
       mention counts summed), ``kg:totalFiles`` (the files whose tallies name it) and each form the
       tallies wrote it in: ``organisations``, ``entity-labels``;
+    - one ``kg:MentionWindow`` per entity and text naming it, where ``describe-entity``'s pages
+      begin (:func:`mention_windows`);
     - one ``kg:ActorPairTotal`` per pair of actors (organisations, persons, parties; first < second
       by IRI) named in one file: ``kg:totalFiles`` (the files naming both), and
       ``kg:totalSentences`` when they share a sentence (the actor pair tallies summed), with its
@@ -286,6 +295,7 @@ def store_totals(store, base: str) -> Iterator[Quad]:
         if (entity, cls) in forms:
             yield Quad(node, KGV.formsWritten, forms[entity, cls], graph)
     del mentions, files, forms
+    yield from mention_windows(rows, graph, base)
     # Pairs of actors named in one file (first < second by IRI, as STR() compares them), counted
     # here: a SPARQL join of each file's actors with themselves took 6 s at 1000 documents.
     shared: dict[tuple[NamedNode, NamedNode], int] = defaultdict(int)
@@ -313,6 +323,27 @@ def store_totals(store, base: str) -> Iterator[Quad]:
     yield from pair_order(store, pairs, union)
     del pairs
     yield from answer_rows(store, base, union)
+
+
+def mention_windows(rows, graph: NamedNode, base: str) -> Iterator[Quad]:
+    """Where the pages of ``describe-entity`` begin, so it reads only the texts its page can reach
+    instead of summing and sorting the tallies of every text naming the entity (270 ms for UWV at
+    1000 documents): one ``kg:MentionWindow`` per entity and text that mentions it, with
+    ``kg:mentionsBefore``, its mentions in the texts before it by IRI (the order of its mentions'
+    IRIs, which begin with the text's). ``rows`` runs a SELECT over the tallies (as in
+    :func:`store_totals`)."""
+    by_entity: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows(_TEXT_MENTIONS):
+        by_entity[row["entity"].value][row["context"].value] += int(row["mentions"].value)
+    for entity in sorted(by_entity):  # code-point order, as SPARQL orders IRIs
+        counts, before = by_entity.pop(entity), 0
+        for context in sorted(counts):
+            node = NamedNode(f"{base}total/window/{_key(NamedNode(entity), NamedNode(context))}")
+            yield Quad(node, RDF.type, KGV.MentionWindow, graph)
+            yield Quad(node, KGV.windowEntity, NamedNode(entity), graph)
+            yield Quad(node, KGV.windowText, NamedNode(context), graph)
+            yield Quad(node, KGV.mentionsBefore, _integer(before), graph)
+            before += counts[context]
 
 
 #: ``actor-network``'s order (as it was before it read these ranks): sentence pairs first, then by

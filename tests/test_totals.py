@@ -152,3 +152,27 @@ def test_the_kept_rows_follow_a_rebuild_that_replaces_a_document(tmp_path, two_s
     assert build(store, [folder]).built == ["a.txt"]
     assert_rows_follow_the_store(store)
     assert sorted(str(q) for q in store.store.quads_for_pattern(None, None, None, TOTALS)) != before
+
+
+def test_mention_windows_count_no_more_mentions_before_a_text_than_there_are(corpus_store):
+    """describe-entity reads the texts with fewer than offset+limit mentions before them: each
+    window's step to the next text is at least one and at most the text's own mentions of the entity,
+    so the page's texts are never cut short."""
+    windows: dict = defaultdict(list)
+    for node, facts in _by_subject(corpus_store, TOTALS).items():
+        if KGV.MentionWindow in facts[RDF.type]:
+            (entity,), (text,), (before,) = facts[KGV.windowEntity], facts[KGV.windowText], facts[KGV.mentionsBefore]
+            windows[entity].append((text.value, int(before.value)))
+    assert len(windows) > 100
+    mentions: dict = defaultdict(int)
+    for row in corpus_store.store.query(
+            "PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> "
+            "PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#> "
+            "SELECT ?e ?c (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m itsrdf:taIdentRef ?e ; nif:referenceContext ?c } GROUP BY ?e ?c"):
+        mentions[row["e"], row["c"].value] = int(row["n"].value)
+    for entity, texts in windows.items():
+        texts.sort()
+        assert texts[0][1] == 0
+        for (text, before), (_, after) in zip(texts, texts[1:]):
+            assert 1 <= after - before <= mentions[entity, text], (entity, text)
+        assert all(mentions[entity, text] for text, _ in texts)
