@@ -30,7 +30,6 @@ from __future__ import annotations
 import regex as re  # the regex module: names.py's \p{Lu}/\p{Ll} letter classes
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
@@ -39,7 +38,7 @@ from spacy.tokens import Doc
 from kg.datafiles import load_json
 from kg.extractors import names as nameparts
 from kg.extractors.base import CATEGORIES, add_mention, mentions, run_guarded, text_of
-from kg.extractors.vocabulary import load_vocabulary
+from kg.extractors.vocabulary import load_vocabulary, municipality_names
 from kg.vocab import slug
 
 
@@ -234,7 +233,7 @@ class _Finder:
             return match.end()
         before, after = match.group("name").split()[-1], tail.group("name").split()[0]
         if (after.isupper() or after in self.pat.not_names or after.casefold() in self.pat.kind_heads
-                or before in _municipality_names() or _register_end(self.text, tail.start("name")) is not None):
+                or before in municipality_names() or _register_end(self.text, tail.start("name")) is not None):
             return match.end()
         return tail.end()
 
@@ -247,7 +246,7 @@ class _Finder:
             return
         if before.count("(") > before.count(")"):
             return  # '(UWV, directeur Sociaal Medische Zaken)': the body came first, this is its unit
-        if match.group("name").split()[0] in self.pat.not_names or match.group("name") in _municipality_names():
+        if match.group("name").split()[0] in self.pat.not_names or match.group("name") in municipality_names():
             return
         self._add(match.start("name"), match.end("name"), self._clean(match.group("name")), None, match.start("name"))
 
@@ -339,14 +338,6 @@ def _outside(spans, ranges: list[tuple[int, int]]) -> list:
 
 
 @lru_cache(maxsize=1)
-def _municipality_names() -> frozenset[str]:
-    """The municipality names of ``gemeenten.ttl`` (CBS's spelling): 'Emmen' in 'sw-bedrijf Emmen'
-    is the company's town, and the bare town is no company."""
-    text = resources.files("kg.ontology").joinpath("gemeenten.ttl").read_text(encoding="utf-8")
-    return frozenset(re.findall(r'schema:name "([^"]+)"', text))
-
-
-@lru_cache(maxsize=1)
 def _lower_case_concepts() -> frozenset[str]:
     """The vocabulary concepts named in lower case: the actor groups ('werkgevers', 'gemeenten')."""
     return frozenset(c.path for c in load_vocabulary() if c.pref_label[:1].islower())
@@ -354,7 +345,7 @@ def _lower_case_concepts() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _register_pattern() -> re.Pattern:
-    names = sorted(_municipality_names(), key=len, reverse=True)
+    names = sorted(municipality_names(), key=len, reverse=True)
     return re.compile(rf"(?:{'|'.join(map(re.escape, names))})(?![\w-])")
 
 
@@ -372,7 +363,7 @@ def _bare_repeats(doc: Doc, found: list[_Found]) -> None:
     it is also a municipality's name."""
     rule = _data()["bare_repeats"]
     names = {f.label: f.group for f in found if f.group in rule["groups"] and len(f.label) >= rule["min_length"]}
-    for name in [n for n in names if n in _municipality_names()]:
+    for name in [n for n in names if n in municipality_names()]:
         del names[name]
     if not names:
         return

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from kg.datafiles import load_json
 from kg.extractors import names as nameparts
 from kg.extractors.base import add_mention, mentions, reader_facts, text_of
+from kg.extractors.vocabulary import municipality_names
 from kg.vocab import slug
 
 _UP = nameparts.UPPER
@@ -131,6 +132,8 @@ class _Patterns:
     paren: re.Pattern
     fraction: re.Pattern
     speaker_colon: re.Pattern
+    #: a local office right before a name ('Wethouder ', 'de burgemeester ')
+    local_office: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -187,6 +190,7 @@ def _patterns() -> _Patterns:
         role_cue=_CueFirst(rf"(?<!\w)(?P<cue>(?i:{role_alt}))(?![\w-]){titles_opt}{_WS}(?P<name>{strict})", rf"(?<!\w)(?i:{role_alt})"),
         member_cue=re.compile(rf"{start}(?P<cue>(?i:{_alternation(members)}))(?![\w-]){titles_opt}{_WS}(?P<name>{loose})"),
         title_cue=_CueFirst(rf"{start}(?P<cue>{title_alt})(?:{_WS}(?:{title_alt}))*{_WS}(?P<name>{strict})", rf"{start}{title_alt}"),
+        local_office=re.compile(rf"(?<![\w-])(?i:{_alternation(data['local_offices']['words'])})[ \t]+$"),
         title_lookback=re.compile(
             rf"(?i:{start}(?P<cue>{_alternation(r for r in roles if roles[r])}))(?P<rest>[^.;:()]{{0,120}}),\s*$"
         ),
@@ -496,7 +500,7 @@ class _Finder:
         cleaned = _clean_name(self.text[start:end], start)
         if cleaned is None:
             return
-        start, end = cleaned
+        start, end = self._without_office_town(*cleaned)
         end = self._register_surname_end(start, end)
         if self._overlaps_other(start, end):
             return
@@ -517,6 +521,16 @@ class _Finder:
             for key, value in attrs.items():
                 if value and not known.attrs.get(key):
                     known.attrs[key] = value
+
+    def _without_office_town(self, start: int, end: int) -> tuple[int, int]:
+        """``wethouder Maas-Wróblewski van Venlo``: after a local office, a double surname followed
+        by ``van`` and a municipality is the holder and the town of the office, not a longer
+        surname (one word before ``van`` may be a first name: ``wethouder Jan van Tilburg``)."""
+        town = re.fullmatch(r"(\S+-\S+)[ \t]+van[ \t]+(.+)", self.text[start:end])
+        if (town and town.group(2) in municipality_names()
+                and _patterns().local_office.search(self.text[max(0, start - 30):start])):
+            return start, start + town.end(1)
+        return start, end
 
     def _register_surname_end(self, start: int, end: int) -> int:
         """``end``, or the end of the next word when the two make a register surname

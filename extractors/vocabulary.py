@@ -295,3 +295,10 @@ def matched_forms(concept: Concept, settings: Settings | None = None) -> list[st
                 forms.append(form)
     return forms
 
+
+@lru_cache(maxsize=1)
+def municipality_names() -> frozenset[str]:
+    """The municipality names of ``gemeenten.ttl`` (CBS's spelling): 'Emmen' in 'sw-bedrijf Emmen'
+    is the company's town, 'van Venlo' after 'wethouder Maas' the office's."""
+    text = resources.files("kg.ontology").joinpath("gemeenten.ttl").read_text(encoding="utf-8")
+    return frozenset(re.findall(r'schema:name "([^"]+)"', text))

@@ -619,3 +619,9 @@ def test_a_bare_register_surname_after_a_ministers_post_is_a_person(nlp):
         "De minister van Sociale Zaken, Justitie en Financiën schreef ook.",
     )
     assert names(doc) == ["Asscher"]
+
+
+def test_the_town_of_a_local_office_ends_a_double_surname(nlp):
+    doc = run(nlp, "Wethouder Maas-Wróblewski van Venlo heeft mij laten weten dat het werkt. "
+                   "De burgemeester Scholten-Sánchez van Venlo kwam ook. Wethouder Jan van Tilburg zei het al.")
+    assert [s.text for s in mentions(doc, "person")] == ["Maas-Wróblewski", "Scholten-Sánchez", "Jan van Tilburg"]
