@@ -604,14 +604,23 @@ def _referenced(text: str, found: list[_Found], context: _Context) -> list[_Foun
 
 
 def _share_keys(found: list[_Found]) -> None:
-    """Mentions of one submitter group share its id when the document gives exactly one."""
+    """Mentions of one submitter group share its id when the document gives exactly one; a motion
+    named after one member (``de motie van de heer Kox``, ``de motie-Kox c.s.``) is the one the
+    document gives that member's name first of, when there is exactly one."""
     groups: dict[tuple, set[str]] = {}
+    first: dict[str, set[str]] = {}
     for item in found:
         if item.names:
-            groups.setdefault(_group(item), set()).update(k for k in item.keys.values() if k)
+            ids = {k for k in item.keys.values() if k}
+            groups.setdefault(_group(item), set()).update(ids)
+            first.setdefault(item.names[0].lower(), set()).update(ids)
     for item in found:
-        ids = groups.get(_group(item), set()) if item.names else set()
-        if not item.numbers and not item.keys.get("") and len(ids) == 1:
+        if item.numbers or item.keys.get("") or not item.names:
+            continue
+        ids = groups.get(_group(item), set())
+        if not ids and len(item.names) == 1:
+            ids = first.get(item.names[0].lower(), set())
+        if len(ids) == 1:
             item.keys[""] = next(iter(ids))
 
 

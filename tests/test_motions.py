@@ -214,6 +214,15 @@ def test_debate_assigns_the_number(nlp):
     assert not base.document_facts(run(nlp, text)).get("type")
 
 
+def test_a_motion_named_after_one_member_is_the_one_the_document_gives_that_member_first_of(nlp):
+    text = (
+        "De voorzitter: Deze motie is voorgesteld door de leden Kox, Slagter-Roukema en Thissen.\n"
+        "Zij krijgt letter E (31698).\n\nStaatssecretaris Klijnsma:\nIk ontraad daarom de motie van de heer Kox. "
+        "De motie-Thissen ken ik niet.\n"
+    )
+    assert [k for _, k, _ in motions(nlp, text)] == ["31698-E", "31698-E", ""]
+
+
 MOTION_DOCUMENT = (
     " 34 352 Participatiewet\nNr. 248 MOTIE VAN DE LEDEN KROMHOUT EN VAN ’T WOUT\n"
     "Voorgesteld 7 juli 2022\nDe Kamer,\ngehoord de beraadslaging,\n"
