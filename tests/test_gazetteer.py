@@ -222,8 +222,8 @@ EXPECTED = {
         "organisation": {"cbs", "cwi", "gemeenten", "kabinet", "re-integratiebedrijven", "rwi", "seo", "sociale-partners",
                          "szw", "tweede-kamer", "uwv", "vng", "werkgevers"},
         "party": set(),
-        "instrument": {"iro", "re-integratietraject", "resultaatsfinanciering", "scholing", "sociale-activering",
-                       "werkstage", "work-first"},
+        "instrument": {"duaal-traject", "iro", "re-integratietraject", "resultaatsfinanciering", "scholing",
+                       "sociale-activering", "werkstage", "work-first"},
         "law": {"ww", "wwb"},
     },
     "003_04a32c7a5231b5fd.txt": {
