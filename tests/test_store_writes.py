@@ -258,3 +258,22 @@ def test_a_failed_rewrite_from_the_runs_leaves_the_store_as_it_was(tmp_path, mon
     assert every_quad(store) == before
     assert not (tmp_path / "store.compacting").exists()
     assert not list((tmp_path / "store").glob(".run-*"))
+
+
+def test_an_own_graph_is_replaced_by_its_difference_with_the_merge_in_step(tmp_path):
+    """The totals graph's rewrite: what only the old graph held leaves it and the merge, what is new
+    arrives in both, a literal with a line break and one beyond Latin-1 included, repeats count once."""
+    store = KGStore.open(tmp_path / "store")
+    g = NamedNode(EX + "graph/totals")
+    node = NamedNode(EX + "total/1")
+
+    def own(*texts: str) -> list[Quad]:
+        return [Quad(node, NamedNode(EX + "says"), Literal(text), g) for text in texts]
+
+    assert store.replace_own_graph(g, own("a", "b\nc", "Ağaoğlu")) == 3
+    assert store.replace_own_graph(g, own("b\nc", "Ağaoğlu", "d", "d")) == 3
+    says = {q.object.value for q in store.store.quads_for_pattern(node, None, None, g)}
+    assert says == {"b\nc", "Ağaoğlu", "d"}
+    assert default_triples(store) == named_triples(store)
+    assert store.replace_own_graph(g, own("d")) == 1
+    assert default_triples(store) == named_triples(store) == {str(q.triple) for q in own("d")}
