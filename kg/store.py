@@ -368,26 +368,21 @@ class KGStore:
         """Bulk-load ``quads`` of graphs no other graph shares a triple with, and their merge lines,
         in runs of :data:`OWN_GRAPH_RUN_QUADS` quads, serialized in parts of :data:`SPILL_QUADS`
         (:class:`_Spill`). Returns the number of quads."""
-        count = 0
+        return self._load_nquads_in_runs(serialize(part, format=RdfFormat.N_QUADS) for part in batched(quads, SPILL_QUADS))
 
-        def serialized() -> Iterator[bytes]:
-            nonlocal count
-            for part in batched(quads, SPILL_QUADS):
-                count += len(part)
-                yield serialize(part, format=RdfFormat.N_QUADS)
-
-        self._load_nquads_in_runs(serialized())
-        return count
-
-    def _load_nquads_in_runs(self, parts: Iterable[bytes]) -> None:
+    def _load_nquads_in_runs(self, parts: Iterable[bytes]) -> int:
         """Bulk-load N-Quads ``parts`` of own graphs and their merge lines, in runs of about
-        :data:`OWN_GRAPH_RUN_QUADS` lines (:meth:`_load_in_runs`)."""
+        :data:`OWN_GRAPH_RUN_QUADS` lines (:meth:`_load_in_runs`). Returns the number of quads."""
+        count = 0
         with _Spill(self.store, self.path) as spill:
             for named in parts:
-                spill.write(named + _merge(named), named.count(b"\n"))
+                lines = named.count(b"\n")
+                spill.write(named + _merge(named), lines)
+                count += lines
                 if spill.lines >= OWN_GRAPH_RUN_QUADS:
                     spill.load()
             spill.load()
+        return count
 
     def _replace_existing(self, graph: NamedNode, quads: list[Quad]) -> None:
         old = {q.triple for q in self.store.quads_for_pattern(None, None, None, graph)}
