@@ -336,12 +336,13 @@ def mention_windows(rows, graph: NamedNode, base: str) -> Iterator[Quad]:
     for row in rows(_TEXT_MENTIONS):
         by_entity[row["entity"].value][row["context"].value] += int(row["mentions"].value)
     for entity in sorted(by_entity):  # code-point order, as SPARQL orders IRIs
-        counts, before = by_entity.pop(entity), 0
+        counts, before, named = by_entity.pop(entity), 0, NamedNode(entity)
         for context in sorted(counts):
-            node = NamedNode(f"{base}total/window/{_key(NamedNode(entity), NamedNode(context))}")
+            text = NamedNode(context)
+            node = NamedNode(f"{base}total/window/{_key(named, text)}")
             yield Quad(node, RDF.type, KGV.MentionWindow, graph)
-            yield Quad(node, KGV.windowEntity, NamedNode(entity), graph)
-            yield Quad(node, KGV.windowText, NamedNode(context), graph)
+            yield Quad(node, KGV.windowEntity, named, graph)
+            yield Quad(node, KGV.windowText, text, graph)
             yield Quad(node, KGV.mentionsBefore, _integer(before), graph)
             before += counts[context]
 
