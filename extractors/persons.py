@@ -148,10 +148,12 @@ def _patterns() -> _Patterns:
     # the Tweede Kamer's own form: 'A. (Aukje) de Vries', initials and then the first name in parentheses
     given_in_parens = rf"(?:\({cap}\)[ \t]+)?"
     initials_joined = rf"(?:(?:{nameparts.DIGRAPH_INITIALS}|[{_UP}])\.)+"
+    # a PDF line may wrap between the initials and the surname ('mevrouw H.\nMaréchal-Köhler')
+    after_initials = r"[ \t]*(?:\n[ \t]*)?"
 
     def name(first_tv: str, given_gap: str = r"[ \t]+") -> str:
         return (
-            rf"(?:{initials}[ \t]*{given_in_parens}(?:(?:{tv_any}){_WS})?{core}"
+            rf"(?:{initials}{after_initials}{given_in_parens}(?:(?:{tv_any}){_WS})?{core}"
             rf"|{cap}{given_gap}(?:(?:{tv_low}){_WS})?{core}"
             rf"|{cap}-{cap}{given_gap}{core}"  # 'Anne-Marie Ğünay-Hoekstra'; not 'Bektaşoğlu-Verhoef van Volt'
             rf"|(?:(?:{first_tv}){_WS})?{core}){end}"
@@ -177,7 +179,7 @@ def _patterns() -> _Patterns:
     appositive_alt = _alternation([*(r for r in roles if roles[r]), *data["appositive_roles"]["words"]])
     function_alt = _alternation(data["appositive_roles"]["words"])
     # a first name (also 'Jan-Willem') or initials, then the surname
-    given_and_surname = rf"(?:{initials}[ \t]*|{cap}(?:-{cap})?[ \t]+)(?:(?:{tv_any}){_WS})?{core}"
+    given_and_surname = rf"(?:{initials}{after_initials}|{cap}(?:-{cap})?[ \t]+)(?:(?:{tv_any}){_WS})?{core}"
     role_alt_all = _alternation([*sig_roles, *roles])
     return _Patterns(
         tussenvoegsels=nameparts.tussenvoegsel_words(),
@@ -202,7 +204,7 @@ def _patterns() -> _Patterns:
         appositive=_CueFirst(
             rf"{start}(?P<cue>(?i:{appositive_alt}))"
             rf"(?![\w-])(?P<rest>[^.;:()\n]{{0,120}}?),"
-            rf"[ \t]*(?P<name>(?:{initials}[ \t]*|{cap}[ \t]+)(?:(?:{tv_any}){_WS})?{core}|(?P<bare>(?:(?:{tv_up}){_WS})?{core})){end}"
+            rf"[ \t]*(?P<name>(?:{initials}{after_initials}|{cap}[ \t]+)(?:(?:{tv_any}){_WS})?{core}|(?P<bare>(?:(?:{tv_up}){_WS})?{core})){end}"
             rf"(?=[ \t]*(?:,|[-–][ \t]))",
             rf"{start}(?i:{appositive_alt})",
         ),

@@ -625,3 +625,9 @@ def test_the_town_of_a_local_office_ends_a_double_surname(nlp):
     doc = run(nlp, "Wethouder Maas-Wróblewski van Venlo heeft mij laten weten dat het werkt. "
                    "De burgemeester Scholten-Sánchez van Venlo kwam ook. Wethouder Jan van Tilburg zei het al.")
     assert [s.text for s in mentions(doc, "person")] == ["Maas-Wróblewski", "Scholten-Sánchez", "Jan van Tilburg"]
+
+
+def test_a_line_may_break_between_initials_and_the_surname(nlp):
+    doc = run(nlp, "De regiegroep, onder voorzitterschap van mevrouw H.\nMaréchal-Köhler, rapporteerde. "
+                   "Het lid J.\nde Vries (VVD) vroeg het. Volgens bijlage H.\n\nDe minister zegt het.")
+    assert [" ".join(s.text.split()) for s in mentions(doc, "person")] == ["H. Maréchal-Köhler", "J. de Vries"]

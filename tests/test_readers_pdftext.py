@@ -165,6 +165,13 @@ def test_footer_inside_a_sentence_leaves_one_line_break():
     assert cleaned.text == "de prognose van het \naantal"
 
 
+@pytest.mark.parametrize("tail", ["mevrouw H.", "de heer C.J.", "de staatssecretaris,"])
+def test_a_footer_after_initials_or_a_comma_leaves_one_line_break_before_a_capital(tail):
+    footer = "Tweede Kamer, vergaderjaar 2005–2006, 29 544, nr. 71 3"
+    cleaned = clean(f"onder voorzitterschap van {tail}\n{footer}\n\fMaréchal-Köhler werkte")
+    assert cleaned.text == f"onder voorzitterschap van {tail}\n Maréchal-Köhler werkte"  # the form feed a space
+
+
 def test_citations_in_running_text_are_not_footers():
     raws = [
         "moties (Tweede Kamer, vergader-\njaar 2007–2008, 28 719, nrs. 49 en 53) (Handelingen II,\n"

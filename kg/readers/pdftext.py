@@ -143,11 +143,17 @@ def _footer_edits(text: str) -> tuple[list[Edit], list[str]]:
     return _merge(edits), [line for _, line in found]
 
 
+_ENDS_IN_INITIALS = re.compile(r"(?<![\w.])(?:[A-ZÀ-ÖØ-Þ]\.){1,5}$")
+
+
 def _continues(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
     """Whether the text on ``after`` continues the sentence on ``before`` (mid-sentence page break)."""
     tail = text[before[0]:before[1]].rstrip()
     head = text[after[0]:after[1]].lstrip()
-    return bool(tail and head) and tail[-1] not in _SENTENCE_END and head[0].islower()
+    if not (tail and head):
+        return False
+    # a line that ends in a comma or in initials ('mevrouw H.') goes on, whatever case follows
+    return tail[-1] == "," or bool(_ENDS_IN_INITIALS.search(tail)) or (tail[-1] not in _SENTENCE_END and head[0].islower())
 
 
 def _merge(edits: list[Edit]) -> list[Edit]:
