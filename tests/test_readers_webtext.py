@@ -292,7 +292,8 @@ def test_kerngegevens_block_with_keys_kg_does_not_know(tmp_path):
      "PvdA  VVD  CDA  D66  ChristenUnie    voor", "SP  PVV  Groep Kuzu/Öztürk  PvdD    tegen",
      "Voor: NSC (20), PVV (37), BBB (7)  Tegen: VVD (24), D66 (9), FvD (3)",
      "Wetsvoorstellen   Kamervragen   Moties   Stemmingen   Kamerleden   Partijen   Statistieken   Zoek",
-     "Kamerleden   Commissies   Debat & vergadering   Kamerstukken   Over de Tweede Kamer"],
+     "Kamerleden   Commissies   Debat & vergadering   Kamerstukken   Over de Tweede Kamer",
+     "Zoeken binnen Rijksoverheid                 Menu", "Zoek in Kamerstukken"],
 )
 def test_site_chrome_is_masked(tmp_path, chrome):
     page = f"Motie\nIndiener: P. Jansen (VVD)\n{chrome}\n\nDe Kamer,\n\ngehoord de beraadslaging,\n"
@@ -433,6 +434,21 @@ def test_decisions_written_as_sentences_are_text_not_metadata(tmp_path):
     assert "Het lid Jansen (VVD) bereidt het gesprek voor." in document.text
     assert "Doorgeleiden naar de rapporteur De Vries (D66)." in document.text
     assert document.facts["metadata"] == {"Besluit": "Aangenomen."}
+    assert_exact(document)
+
+
+def test_a_decision_that_wraps_onto_indented_lines_is_text_not_metadata(tmp_path):
+    page = (
+        "Besluitenlijst procedurevergadering\nDatum: 26 november 2009\n\n5.  Brief van de minister\n"
+        "    Besluit: Het lid Van Hijum (CDA) verzoekt om een overzicht van de leerwerkloketten en van de\n"
+        "             afspraken met de O&O-fondsen. De commissie stemt hiermee in.\n"
+        "    Besluit: Kennisnemen.\n"
+        "Bijlage: overzicht van de agenda van het algemeen overleg van 10 december 2009\n" + BODY
+    )
+    document = read_page(tmp_path, page)
+    assert "Het lid Van Hijum (CDA) verzoekt om een overzicht van de leerwerkloketten" in document.text
+    assert document.facts["metadata"] == {
+        "Besluit": "Kennisnemen.", "Bijlage": "overzicht van de agenda van het algemeen overleg van 10 december 2009"}
     assert_exact(document)
 
 

@@ -634,6 +634,8 @@ def _field_at(found: _Collector, lines: list[tuple[int, int]], k: int, near: boo
             return 0
         if not _explicit(sep) and field.fact == "identifier" and (found.in_text or text[start:end].rstrip().endswith(".")):
             return 0  # 'Kamerstuk 29 544, nr. 1185.', or below the text: a footnote citing a paper, not a field
+        if field.fact == "metadata" and is_prose(_run_on(text, lines, k, value)):
+            return 0  # 'Besluit: Het lid Van Hijum (CDA) verzoekt om een overzicht van de' and on: the text's own
         if not found.add(field, value, match.start("value")):
             return 0
         found.masks.append((start, end))
@@ -658,6 +660,18 @@ def _field_at(found: _Collector, lines: list[tuple[int, int]], k: int, near: boo
     if field.fact != "persons":
         return j + 1
     return _more_persons(found, lines, j + 1, field)
+
+
+def _run_on(text: str, lines: list[tuple[int, int]], k: int, value: str) -> str:
+    """``value`` of the field on line ``k`` with the lines it runs on to: the indented lines of text
+    right below it that are no field of their own (at most three)."""
+    parts = [value]
+    for start, end in lines[k + 1 : k + 4]:
+        line = text[start:end]
+        if not line.strip() or not line[:1].isspace() or shapes().key_line.fullmatch(line.strip()):
+            break
+        parts.append(line)
+    return " ".join(" ".join(parts).split())
 
 
 def _more_persons(found: _Collector, lines: list[tuple[int, int]], j: int, field: _Field) -> int:
