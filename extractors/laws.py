@@ -219,6 +219,14 @@ class _Context:
                 return m + len(words)
         return m
 
+    def _compound_end(self, m: int) -> int | None:
+        """The index after a compound's tail glued to word ``m - 1`` by a hyphen ('WW' + '-' + 'stelsel'),
+        or None when word ``m`` does not join a lower-case word to it."""
+        hyphen, tail = self._word(m), self._word(m + 1)
+        if hyphen is None or tail is None or hyphen.text != "-" or self.words[m - 1].whitespace_ or hyphen.whitespace_:
+            return None
+        return m + 2 if tail.is_alpha and tail.text.islower() else None
+
     def _year_after(self, m: int) -> int:
         token = self._word(m)
         return m + 1 if token is not None and _YEAR.fullmatch(token.text) and not self.broken(m - 1, m) else m
@@ -246,7 +254,11 @@ class _Context:
             token = self.words[m]
             law = self._law_span_at(m)
             if law is not None:
-                end = self._year_after(self._end_index(law))
+                after = self._end_index(law)
+                compound = self._compound_end(after)
+                if compound is not None:  # 'Wet wijziging WW-stelsel': the law's name begins a word of the title
+                    return self._found(n, self._year_after(compound))
+                end = self._year_after(after)
                 return self._found(n, self._other_laws_after(end), key_end=end)
             if _YEAR.fullmatch(token.text):
                 return self._found(n, m + 1)

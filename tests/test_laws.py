@@ -46,6 +46,7 @@ def laws(doc: Doc) -> list[tuple[str, str, str]]:
         ("De premiedifferentiatie van de Wet Pemba verdwijnt.", "Wet Pemba"),
         ("Met de Wet Walvis en de loonaangifte wordt het eenvoudiger.", "Wet Walvis"),
         ("Het wetsvoorstel Wet Perspectief op Werk is ingediend.", "Wet Perspectief op Werk"),  # an instrument inside
+        ("Met de Wet wijziging WW-stelsel wordt de duur beperkt.", "Wet wijziging WW-stelsel"),  # a law begins a word
     ],
 )
 def test_titles_outside_the_vocabulary(nlp, text, title):
