@@ -125,6 +125,7 @@ class Gazetteer:
         #: squashed labels of concepts that may head a compound ("loonkostensubsidie|regeling")
         self.compound_stems: dict[str, _Entry] = {}
         self._first_words: set[str] = set()
+        capitals: list[tuple[str, _Entry]] = []
         for concept in concepts:
             exact = concept.category in settings.case_sensitive_categories
             for label in concept.labels:
@@ -132,10 +133,16 @@ class Gazetteer:
                     continue  # named so only where a party stands (_in_party_position)
                 case_sensitive = exact or label in settings.case_sensitive_labels
                 self._add(nlp, label, (concept.category, concept.path), case_sensitive)
+                if any(_has_inner_capital(word) for word in label.split()) and label.upper() != label:
+                    capitals.append((label.upper(), (concept.category, concept.path)))
                 if concept.category in settings.variant_categories and not case_sensitive:
                     self._add_variants(label, (concept.category, concept.path))
         for phrase in settings.generic_phrases:
             self._add(nlp, phrase, _GENERIC, False)
+        # a heading in capitals ('TWEEDE KAMER DER STATEN-GENERAAL', '(GROENLINKS)'); after every
+        # label, which it gives way to ('RVS' is the RVS's, not the Raad van State's 'RvS')
+        for label, entry in capitals:
+            self._add(nlp, label, entry, True, quiet=True)
         self._variant_prefixes = frozenset(k[:i] for k in self.variants for i in range(1, len(k)))
         self._stem_starts = frozenset(k[:_MIN_HEAD_STEM] for k in self.compound_stems)
         # A text word can start a variant when it is a prefix of three letters or more, or a label's
@@ -159,7 +166,8 @@ class Gazetteer:
         if entry[0] == "instrument":
             self.compound_stems.setdefault(_squash(label), entry)
 
-    def _add(self, nlp: Language, label: str, entry: _Entry, exact: bool) -> None:
+    def _add(self, nlp: Language, label: str, entry: _Entry, exact: bool, quiet: bool = False) -> None:
+        """Put ``label`` in the trie; ``quiet``: a form made by kg, which gives way to any label."""
         tokens = [_norm(t.text) for t in nlp.make_doc(label) if not t.is_space]
         if not tokens:
             return
@@ -168,7 +176,8 @@ class Gazetteer:
         for key in keys:
             node = node.children.setdefault(key, _Node())
         if node.entry is not None and node.entry != entry:
-            log.warning("gazetteer: label %r of %s is also a label of %s; keeping the first", label, entry[1], node.entry[1])
+            if not quiet:
+                log.warning("gazetteer: label %r of %s is also a label of %s; keeping the first", label, entry[1], node.entry[1])
             return
         node.entry = entry
         if len(keys) == 1:

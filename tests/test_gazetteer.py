@@ -79,6 +79,14 @@ def test_case_rules_keep_ordinary_words_out(nlp):
     assert found(doc, "instrument") == [("Perspectief op Werk", "id/instrument/perspectief-op-werk")]
 
 
+def test_a_heading_in_capitals_names_what_its_mixed_case_label_names(nlp):
+    doc = nlp("TWEEDE KAMER DER STATEN-GENERAAL\nMOTIE VAN HET LID KLAVER (GROENLINKS) OVER DE RVS")
+    assert found(doc, "organisation") == [("TWEEDE KAMER DER STATEN-GENERAAL", "id/organisatie/tweede-kamer"),
+                                          ("RVS", "id/organisatie/rvs")]  # 'RVS' is a label; 'RvS' in capitals gives way
+    assert found(doc, "party") == [("GROENLINKS", "id/partij/groenlinks")]
+    assert found(nlp("De pvda en de Groenlinks-achtige staten-generaal."), "party") == []
+
+
 def test_names_inside_hyphenated_compounds(nlp):
     doc = nlp("De VVD-fractie, de GroenLinks-PvdA-fractie en CDA'ers vroegen naar IPS-trajecten en de Wajong-uitkering.")
     assert found(doc, "party") == [
