@@ -112,6 +112,7 @@ class _Patterns:
     appositive: _CueFirst
     function_before: _CueFirst
     function_after: re.Pattern
+    function_below: re.Pattern
     amendment_names_end: re.Pattern
     header_chars: int
     motion_van: re.Pattern
@@ -223,6 +224,13 @@ def _patterns() -> _Patterns:
             rf"(?:(?P<cue>(?i:{appositive_alt}))(?![\w-])|(?=(?:\p{{Ll}}[\w-]*[ \t]+){{1,5}}"
             rf"(?:{_alternation(data['function_prepositions']['words'], 'lower')})[ \t]+(?:(?:de|het)[ \t]+)?[{_UP}]))"
             rf"(?P<rest>[^\n.;:]*)$",
+            re.MULTILINE,
+        ),
+        # a letter's signature: the name on a line of its own, the function on the next ('Marjolein
+        # Kuźmińska-Braam' / 'voorzitter Divosa')
+        function_below=re.compile(
+            rf"^[ \t]*{titled}(?P<name>{given_and_surname}){end}[ \t]*\n[ \t]*"
+            rf"(?P<cue>(?i:{function_alt}))(?![\w-])(?P<rest>[^\n.;:]*)$",
             re.MULTILINE,
         ),
         amendment_header=re.compile(
@@ -604,7 +612,7 @@ class _Finder:
             if _holds_a_non_name(match.group("name")):
                 continue  # 'voorzitter Stichting Werk', 'secretaris Generaal Jansen'
             self.add(match.start("name"), match.end("name"), role=pat.roles.get(" ".join(match.group("cue").split()).casefold()))
-        for match in pat.function_after.finditer(text):
+        for match in (*pat.function_after.finditer(text), *pat.function_below.finditer(text)):
             if _holds_a_non_name(match.group("name")):
                 continue  # as before the name
             cue = " ".join((match.group("cue") or "").split()).casefold()

@@ -631,3 +631,9 @@ def test_a_line_may_break_between_initials_and_the_surname(nlp):
     doc = run(nlp, "De regiegroep, onder voorzitterschap van mevrouw H.\nMaréchal-Köhler, rapporteerde. "
                    "Het lid J.\nde Vries (VVD) vroeg het. Volgens bijlage H.\n\nDe minister zegt het.")
     assert [" ".join(s.text.split()) for s in mentions(doc, "person")] == ["H. Maréchal-Köhler", "J. de Vries"]
+
+
+def test_a_signature_with_the_function_on_the_line_below_the_name(nlp):
+    doc = run(nlp, "Met vriendelijke groet,\n\nMarjolein Kuźmińska-Braam\nvoorzitter Divosa\n\n"
+                   "Aan de Tweede Kamer\nvoorzitter van de commissie")
+    assert [s.text for s in mentions(doc, "person")] == ["Marjolein Kuźmińska-Braam"]
