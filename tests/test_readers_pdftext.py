@@ -151,6 +151,7 @@ def test_no_join_into_a_footnote_body():
         "kst-34950-XV-9",
         "ISSN 0921 - 7371",
         "’s-Gravenhage 2018",
+        "ah-tk-20182019-2874   ISSN 0921 - 7398   ’s-Gravenhage 2019   1",
     ],
 )
 def test_footer_lines_are_removed_and_recorded(footer):

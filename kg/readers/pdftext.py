@@ -59,6 +59,8 @@ _FOOTER_STRICT_END = re.compile(r"nrs?\.\s?\d+[A-Z]?(?:(?:,\s?|\s(?:en|t/m)\s)\d
 FURNITURE_PATTERNS: tuple[str, ...] = (
     r"(?:kst|ah-tk|ah-ek|h-tk|h-ek|blg|stb|stcrt|trb)-\d[\w-]*",
     r"ISSN \d{4}\s?-\s?\d{3}[\dXx]",
+    # the three on one line, with the page number: 'ah-tk-20182019-2874 ISSN 0921 - 7398 ’s-Gravenhage 2019 1'
+    r"(?:kst|ah-tk|ah-ek|h-tk|h-ek|blg)-\d[\w-]*\s+ISSN \d{4}\s?-\s?\d{3}[\dXx](?:\s+['’]s-Gravenhage \d{4})?(?:\s+\d{1,4})?",
     r"['’]s-Gravenhage \d{4}",
 )
 
