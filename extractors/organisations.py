@@ -47,6 +47,12 @@ def _data() -> dict[str, Any]:
     return load_json("kg.extractors.data", "organisations.json")
 
 
+@lru_cache(maxsize=1)
+def _local_offices() -> list[str]:
+    """The local offices (wethouder, burgemeester, ...), from the persons extractor's data: one list."""
+    return load_json("kg.extractors.data", "persons.json")["local_offices"]["words"]
+
+
 def _entries(table: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in table.items() if not k.startswith("_")}
 
@@ -60,6 +66,7 @@ def _words(words) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     municipality: re.Pattern
+    office_town: re.Pattern
     kind: re.Pattern
     named_kind: re.Pattern
     committee: re.Pattern
@@ -87,8 +94,12 @@ def _patterns() -> _Patterns:
     name = rf"(?P<name>{cap}(?:-{cap})*(?:[ \t]+(?:(?:{connector})[ \t]+)*{cap}(?:-{cap})*)*)(?![\w-])"
     town = name.replace("(?P<name>", "(?P<town>")
     m = data["municipality_words"]
+    # 'Wethouder Anouk Grzelak-de Haan van Zaanstad', 'de burgemeester van Venlo': an office of the
+    # municipality; not after one word ('wethouder Jan van Tilburg' is a name)
+    offices = _words(_local_offices())
     return _Patterns(
         municipality=re.compile(rf"(?P<kind>(?i:{_words(m['plural'] + m['singular'])}))[ \t]+{name}"),
+        office_town=re.compile(rf"(?P<kind>(?i:{offices}))(?![\w-])(?:(?:[ \t]+(?!(?:van|en)(?![\w-]))[^\s,.;:()]+){{2,5}}?)??[ \t]+van[ \t]+(?:de[ \t]+gemeente[ \t]+)?{town}"),
         # 'sw-bedrijf Ergon', and set off by commas: 'een nieuw sociaal ontwikkelbedrijf, Werkzaak Betuwe, dat'
         kind=re.compile(rf"(?P<kind>(?i:{_words(_entries(data['kind_words']))}))(?:[ \t]+{name}|,[ \t]+{name}(?=[ \t]*,))"),
         # 'Vereniging van Wsw-Cliëntenraden': connectors may come between a capitalised kind word and the name
@@ -183,6 +194,11 @@ class _Finder:
                 town = self.text[tail.start("town"):town_end]
                 self._add(tail.start("town"), town_end, f"{label} {self._clean(town)}", group, match.start())
                 end = town_end
+        for match in self._at(pat.office_town, _local_offices()):
+            end = _register_end(self.text, match.start("town"))
+            if end is not None and self._name_ok(match, "town"):
+                town = self.text[match.start("town"):end]
+                self._add(match.start("town"), end, f"{label} {town}", group, match.start("town"))
         for match in self._at(pat.kind, _entries(data["kind_words"])):
             if self._name_ok(match):
                 kind = " ".join(match.group("kind").casefold().split())

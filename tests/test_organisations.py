@@ -26,6 +26,13 @@ def test_municipality_is_an_organisation_of_its_own_in_the_group_gemeenten(nlp):
     ]
 
 
+def test_the_municipality_of_a_local_office(nlp):
+    found = organisations(nlp, "Wethouder Anouk Grzelak-de Haan van Zaanstad vertelde het. De burgemeester van "
+                               "Venlo en wethouder Jan van Tilburg kwamen; wethouder Bert de Vries van Sociale Zaken niet.")
+    assert [(text, key) for text, key, _, _ in found] == [
+        ("Zaanstad", "id/organisatie/gemeente-zaanstad"), ("Venlo", "id/organisatie/gemeente-venlo")]
+
+
 def test_listed_municipalities_with_connectors(nlp):
     found = organisations(nlp, "De gemeenten Bergen op Zoom, Alphen aan den Rijn en 's-Hertogenbosch werken samen.")
     assert [name for _, _, name, _ in found] == [
