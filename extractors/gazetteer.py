@@ -10,7 +10,8 @@ Labels are tokenized with the pipeline's own tokenizer and matched token by toke
 PhraseMatcher is not used because PDF text needs two things it cannot do: skip the newline
 tokens that a line break leaves inside a name ("beschut\\nwerk"), and see a name inside one
 Dutch compound token ("VVD-fractie", "IPS-trajecten", "WAO/WIA/ZW" are single tokens).
-Case: a label token with a capital after its first letter (UWV, PvdA) matches only as written,
+Case: a label token with a capital after its first letter (UWV, PvdA) matches only as written
+(or the whole label in capitals, as a heading writes it: PVDA, TWEEDE KAMER DER STATEN-GENERAAL),
 other tokens ignore case; ``extractors/data/gazetteer.json`` makes whole labels or categories
 case-sensitive where the lower-case form is an ordinary word ("denk", "volt").
 Overlaps: the longest match wins, across categories too, so "Wet banenafspraak" is a law and not
