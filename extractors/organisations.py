@@ -38,19 +38,13 @@ from spacy.tokens import Doc
 from kg.datafiles import load_json
 from kg.extractors import names as nameparts
 from kg.extractors.base import CATEGORIES, add_mention, mentions, run_guarded, text_of
-from kg.extractors.vocabulary import load_vocabulary, municipality_names
+from kg.extractors.vocabulary import load_vocabulary, local_offices, municipality_names
 from kg.vocab import slug
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
     return load_json("kg.extractors.data", "organisations.json")
-
-
-@lru_cache(maxsize=1)
-def _local_offices() -> list[str]:
-    """The local offices (wethouder, burgemeester, ...), from the persons extractor's data: one list."""
-    return load_json("kg.extractors.data", "persons.json")["local_offices"]["words"]
 
 
 def _entries(table: dict[str, Any]) -> dict[str, Any]:
@@ -96,7 +90,7 @@ def _patterns() -> _Patterns:
     m = data["municipality_words"]
     # 'Wethouder Anouk Grzelak-de Haan van Zaanstad', 'de burgemeester van Venlo': an office of the
     # municipality; not after one word ('wethouder Jan van Tilburg' is a name)
-    offices = _words(_local_offices())
+    offices = _words(local_offices())
     return _Patterns(
         municipality=re.compile(rf"(?P<kind>(?i:{_words(m['plural'] + m['singular'])}))[ \t]+{name}"),
         office_town=re.compile(rf"(?P<kind>(?i:{offices}))(?![\w-])(?:(?:[ \t]+(?!(?:van|en)(?![\w-]))[^\s,.;:()]+){{2,5}}?)??[ \t]+van[ \t]+(?:de[ \t]+gemeente[ \t]+)?{town}"),
@@ -194,7 +188,7 @@ class _Finder:
                 town = self.text[tail.start("town"):town_end]
                 self._add(tail.start("town"), town_end, f"{label} {self._clean(town)}", group, match.start())
                 end = town_end
-        for match in self._at(pat.office_town, _local_offices()):
+        for match in self._at(pat.office_town, local_offices()):
             end = _register_end(self.text, match.start("town"))
             if end is not None and self._name_ok(match, "town"):
                 town = self.text[match.start("town"):end]

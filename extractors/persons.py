@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from kg.datafiles import load_json
 from kg.extractors import names as nameparts
 from kg.extractors.base import add_mention, mentions, reader_facts, text_of
-from kg.extractors.vocabulary import municipality_names
+from kg.extractors.vocabulary import local_offices, municipality_names
 from kg.vocab import slug
 
 _UP = nameparts.UPPER
@@ -193,7 +193,7 @@ def _patterns() -> _Patterns:
         role_cue=_CueFirst(rf"(?<!\w)(?P<cue>(?i:{role_alt}))(?![\w-]){titles_opt}{_WS}(?P<name>{strict})", rf"(?<!\w)(?i:{role_alt})"),
         member_cue=re.compile(rf"{start}(?P<cue>(?i:{_alternation(members)}))(?![\w-]){titles_opt}{_WS}(?P<name>{loose})"),
         title_cue=_CueFirst(rf"{start}(?P<cue>{title_alt})(?:{_WS}(?:{title_alt}))*{_WS}(?P<name>{strict})", rf"{start}{title_alt}"),
-        local_office=re.compile(rf"(?<![\w-])(?i:{_alternation(data['local_offices']['words'])})[ \t]+$"),
+        local_office=re.compile(rf"(?<![\w-])(?i:{_alternation(local_offices())})[ \t]+$"),
         title_lookback=re.compile(
             rf"(?i:{start}(?P<cue>{_alternation(r for r in roles if roles[r])}))(?P<rest>[^.;:()]{{0,120}}),\s*$"
         ),

@@ -302,3 +302,11 @@ def municipality_names() -> frozenset[str]:
     is the company's town, 'van Venlo' after 'wethouder Maas' the office's."""
     text = resources.files("kg.ontology").joinpath("gemeenten.ttl").read_text(encoding="utf-8")
     return frozenset(re.findall(r'schema:name "([^"]+)"', text))
+
+
+@lru_cache(maxsize=1)
+def local_offices() -> tuple[str, ...]:
+    """The local offices of ``persons.json`` (wethouder, burgemeester, ...), whose holder is named
+    with the town: the persons extractor ends a surname at the town, the organisations extractor
+    reads the town as the municipality."""
+    return tuple(load_json("kg.extractors.data", "persons.json")["local_offices"]["words"])
